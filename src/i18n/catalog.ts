@@ -1,0 +1,78 @@
+/**
+ * The one message catalogue. Every string a user reads comes from here:
+ * Japanese first, English on request. `en` must have exactly the keys of `ja`.
+ */
+export type Lang = 'ja' | 'en';
+
+type Params = Record<string, string | number>;
+type Message = string | ((p: Params) => string);
+
+const ja = {
+  // Import warnings: why a line of the source was not placed in the plan.
+  'warn.preambleUnplaced': '表の前にある行を読み取れませんでした',
+  'warn.noFiscalYear': (p: Params) => `表題に年度(令和N年度)がありません。公表日から ${p.year} 年度と判断しました`,
+  'warn.garbage': '文字化け(OCR の誤認識)と思われるため取り込みませんでした',
+  'warn.pageFooter': 'ページ番号・フッターのため取り込みませんでした',
+  'warn.ownerNotDivision': '担当課の欄にありますが、課の名前として読めません',
+  'warn.rowOutsideTable': '表の列に収まらない行です',
+  'warn.rowBeforeInitiative': '具体的取組(番号)より前の行です',
+  'warn.unknownNumberCell': (p: Params) => `番号の欄「${p.cell}」を読めません`,
+  'warn.pillarNumeral': (p: Params) => `柱の番号「${p.cell}」を読めません。順番から ${p.id} としました`,
+  'warn.pillarTitleDamaged': (p: Params) => `柱の名称が崩れています。「${p.title}」と読みました。確認してください`,
+  'warn.itemFragment': '取組項目の欄の断片です。どの項目にも結びつきません',
+  'warn.itemGarbage': '取組項目の名称が文字化けしているため取り込みませんでした',
+  'warn.itemFromHeading': (p: Params) => `取組項目の欄にない項目です。${p.column}の見出しから「${p.title}」を作りました`,
+  'warn.itemNoMilestones': (p: Params) => `取組項目「${p.title}」には年次計画の行がありません(抽出で失われた可能性があります)。計画ファイルで補ってください`,
+  'warn.itemNoOwners': (p: Params) => `取組項目「${p.title}」の担当課が見つかりません`,
+  'warn.ownerHeadingUnmatched': (p: Params) => `担当課の見出し「${p.title}」に当たる取組項目がありません`,
+  'warn.textBeforeHeading': '年次計画の見出しより前の文で、取組の行ではないため取り込みませんでした',
+  'warn.textNoBullet': '「・」も見出しもない文で、スケジュールも読めないため取り込みませんでした',
+  'warn.bulletFragment': '「・」の後に取組名がありません(行の分割による断片)',
+  'warn.gluedBullet': '前の行と「・」でつながっていたため、二つの取組として読みました。確認してください',
+  'warn.unscheduled': 'スケジュール(括弧内の時期)がありません',
+  'warn.notASchedule': (p: Params) => `「(${p.text})」はスケジュールとして読めません`,
+  'warn.ocrFixedDash': '先頭の「ー」を「一」と読み替えました',
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof ja;
+
+const en: Record<MessageKey, Message> = {
+  'warn.preambleUnplaced': 'a line before the table could not be read',
+  'warn.noFiscalYear': (p) => `the title has no fiscal year (令和N年度); took FY${p.year} from the publication date`,
+  'warn.garbage': 'looks like OCR garbage; not imported',
+  'warn.pageFooter': 'page number or footer; not imported',
+  'warn.ownerNotDivision': 'in the owner column but not readable as a division name',
+  'warn.rowOutsideTable': 'the line does not fit the table columns',
+  'warn.rowBeforeInitiative': 'a row before the first initiative (番号)',
+  'warn.unknownNumberCell': (p) => `cannot read the number cell "${p.cell}"`,
+  'warn.pillarNumeral': (p) => `cannot read the pillar numeral "${p.cell}"; numbered ${p.id} by order`,
+  'warn.pillarTitleDamaged': (p) => `the pillar title is damaged; read as "${p.title}" — please check`,
+  'warn.itemFragment': 'a fragment in the item column that belongs to no item',
+  'warn.itemGarbage': 'the item title is garbled (OCR); not imported',
+  'warn.itemFromHeading': (p) => `item not in the item column; created "${p.title}" from the ${p.column} heading`,
+  'warn.itemNoMilestones': (p) => `item "${p.title}" has no annual-plan lines (the extractor may have lost them); add them in the plan file`,
+  'warn.itemNoOwners': (p) => `no owner division found for item "${p.title}"`,
+  'warn.ownerHeadingUnmatched': (p) => `owner heading "${p.title}" matches no item`,
+  'warn.textBeforeHeading': 'prose before the first plan heading; not a milestone',
+  'warn.textNoBullet': 'text with neither a bullet nor a group heading, and no readable schedule; not imported',
+  'warn.bulletFragment': 'a bullet with no title (a fragment of a split row)',
+  'warn.gluedBullet': 'a bullet ・ was glued to the previous line; read as two milestones — please check',
+  'warn.unscheduled': 'no schedule (no period in parentheses)',
+  'warn.notASchedule': (p) => `"(${p.text})" is not a schedule`,
+  'warn.ocrFixedDash': 'read a leading "ー" as "一"',
+};
+
+const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
+
+/** Renders one message in the given language. */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const message = catalogs[lang][key];
+  return typeof message === 'function' ? message(params) : message;
+}
+
+/** A translator bound to one language, for passing to code that renders text. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}

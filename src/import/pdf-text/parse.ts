@@ -1,0 +1,123 @@
+// The PDF-text importer: the text a PDF extractor made of a plan → Plan.
+import type { ImportWarning, Pillar, Plan } from '../../domain/plan.ts';
+import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
+import { eraToGregorian, findFiscalYear } from '../../domain/era.ts';
+import { translate, type Lang } from '../../i18n/catalog.ts';
+import { readTable, type Cell, type PillarBlock, type Warn } from './rows.ts';
+import { buildInitiative } from './build-initiative.ts';
+import { isDivisionName, joinWrapped, looksLikeGarbage } from './text.ts';
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+const PUBLISHED = /(令和|平成)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日(.*)$/u;
+
+interface Preamble {
+  title: string;
+  fiscalYear: number | null;
+  publishedOn?: string;
+  coordinator?: string;
+}
+
+function readPreamble(cells: Cell[], warn: Warn): Preamble {
+  const preamble: Preamble = { title: '', fiscalYear: null };
+  for (const cell of cells) {
+    const compact = cell.text.normalize('NFKC').replace(/\s+/g, '');
+    const published = PUBLISHED.exec(compact);
+    if (!preamble.title && !published && !looksLikeGarbage(cell.text)) {
+      preamble.title = cell.text.trim();
+      preamble.fiscalYear = findFiscalYear(cell.text);
+      continue;
+    }
+    if (published && !preamble.publishedOn) {
+      const [, era, year, month, day, rest] = published;
+      const gregorian = eraToGregorian(era!, year!);
+      if (gregorian !== null) {
+        preamble.publishedOn = `${gregorian}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+        if (rest && isDivisionName(rest)) preamble.coordinator = rest;
+        continue;
+      }
+    }
+    warn(cell, looksLikeGarbage(cell.text) ? 'warn.garbage' : 'warn.preambleUnplaced');
+  }
+  return preamble;
+}
+
+/** 「~subtitle~「title」」 → title; reports a title the extractor broke. */
+function pillarTitle(block: PillarBlock, warn: Warn): string {
+  // A long-vowel mark split across cells comes back as 「スマー」+「-ト」.
+  const banner = block.banner.replace(/ー[-‐－]/g, 'ー');
+  const afterSubtitle = banner.replace(/^.*[~〜～]/su, '').trim();
+  const whole = /[「【『]([^」】』]+)[」】』]/u.exec(afterSubtitle);
+  if (whole) return joinWrapped(whole[1]!);
+  const title = joinWrapped(afterSubtitle.replace(/^[^\p{L}]+/u, '').replace(/[」】』]$/u, ''));
+  warn({ text: block.banner, line: block.line }, 'warn.pillarTitleDamaged', { title });
+  return title;
+}
+
+function fiscalYearFromDate(date: string): number {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month >= 4 ? year : year - 1;
+}
+
+/**
+ * Parses the PDF-text format of SPEC §2 into a Plan. Lines it cannot place
+ * are returned as warnings, never dropped; only a text that holds no plan
+ * table at all is an error.
+ */
+export function parsePdfText(text: string, sourceName: string, lang: Lang = 'ja'): Result<Plan, Problem> {
+  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 10) {
+    return fail({ code: 'binary_file', message: `${sourceName}: not a text file (binary content)` });
+  }
+  if (text.trim() === '') return fail({ code: 'empty_file', message: `${sourceName}: the file is empty` });
+
+  const warnings: ImportWarning[] = [];
+  const warn: Warn = (cell, key, params) =>
+    warnings.push({ line: cell.line, text: cell.text, reason: translate(lang, key, params) });
+
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const table = readTable(lines, warn);
+  if (!table.hasHeader || table.initiatives.length === 0) {
+    return fail({
+      code: 'no_plan_table',
+      message: `${sourceName}: no plan table found (expected a header row 番号 … 年次計画 … 担当課 and numbered initiatives)`,
+    });
+  }
+
+  const preamble = readPreamble(table.preamble, warn);
+  let fiscalYear = preamble.fiscalYear;
+  if (fiscalYear === null && preamble.publishedOn) {
+    fiscalYear = fiscalYearFromDate(preamble.publishedOn);
+    warn({ text: preamble.title, line: table.preamble[0]?.line ?? 1 }, 'warn.noFiscalYear', { year: fiscalYear });
+  }
+  if (fiscalYear === null) {
+    return fail({
+      code: 'no_fiscal_year',
+      message: `${sourceName}:${table.preamble[0]?.line ?? 1}: no fiscal year (令和N年度) in the title and no publication date`,
+    });
+  }
+
+  const pillars: Pillar[] = table.pillars.map((block, index) => {
+    const id = ROMAN[index] ?? String(index + 1);
+    if (block.numeral.toUpperCase() !== id) {
+      warn({ text: block.numeral, line: block.line }, 'warn.pillarNumeral', { cell: block.numeral, id });
+    }
+    return { id, title: pillarTitle(block, warn), initiatives: [] };
+  });
+
+  for (const block of table.initiatives) {
+    const initiative = buildInitiative(block, fiscalYear, warn);
+    if (block.pillar < 0 && pillars[0]?.id !== ROMAN[0]) pillars.unshift({ id: ROMAN[0]!, title: preamble.title, initiatives: [] });
+    pillars[Math.max(block.pillar, 0)]!.initiatives.push(initiative);
+  }
+
+  warnings.sort((a, b) => a.line - b.line);
+  return ok({
+    version: 1,
+    title: preamble.title,
+    fiscalYear,
+    ...(preamble.publishedOn ? { publishedOn: preamble.publishedOn } : {}),
+    ...(preamble.coordinator ? { coordinator: preamble.coordinator } : {}),
+    pillars,
+    warnings,
+  });
+}

@@ -1,0 +1,171 @@
+// Reads the annual-plan column (年次計画) of one initiative into sections,
+// one per item heading, each with its milestones and their groups.
+import type { Schedule } from '../../domain/plan.ts';
+import type { Cell, Warn } from './rows.ts';
+import { tokenizeCell, type Token } from './tokens.ts';
+import { endsWithSchedule, splitGluedBullets, splitPieces, type Piece } from './pieces.ts';
+import { hasWords, joinWrapped, looksLikeGarbage } from './text.ts';
+
+export interface DraftMilestone {
+  title: string;
+  schedule: Schedule;
+  scheduleText?: string;
+  group?: string;
+  line: number;
+}
+
+export interface PlanSection {
+  /** The item heading; null for lines before the first heading. */
+  heading: string | null;
+  line: number;
+  milestones: DraftMilestone[];
+}
+
+type GroupKind = 'bracket' | 'circle' | 'label';
+
+interface Group {
+  kind: GroupKind;
+  /** Nesting depth: 【】 under a heading 1, 〇 2, a schedule-less ・ line 3, 【】 under it 4. */
+  level: number;
+  text: string;
+}
+
+/**
+ * Joins the plan column's cells into one token stream. A row that starts with
+ * plain text continues the previous row's unfinished milestone: table rows
+ * split 「…県民からの意見を」 / 「募集(6月)」.
+ */
+function tokenize(cells: Cell[], fiscalYear: number): Token[] {
+  const tokens: Token[] = [];
+  for (const cell of cells) {
+    const own = tokenizeCell(cell);
+    const last = tokens[tokens.length - 1];
+    const first = own[0];
+    if (
+      last && first && first.type === 'text' &&
+      (last.type === 'bullet' || last.type === 'text') &&
+      !endsWithSchedule(last.text, fiscalYear)
+    ) {
+      last.text += first.text;
+      own.shift();
+    }
+    tokens.push(...own);
+  }
+  return tokens;
+}
+
+/** Reads the plan column of one initiative. */
+export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): PlanSection[] {
+  const tokens = tokenize(cells, fiscalYear);
+  const sections: PlanSection[] = [{ heading: null, line: cells[0]?.line ?? 0, milestones: [] }];
+  let stack: Group[] = [];
+  const section = () => sections[sections.length - 1]!;
+  const push = (group: Group) => {
+    stack = stack.filter((g) => g.level < group.level);
+    stack.push(group);
+  };
+  const currentGroup = () => stack[stack.length - 1]?.text;
+
+  const addMilestone = (piece: Piece, line: number, group: string | undefined) => {
+    let title = joinWrapped(piece.text);
+    if (!hasWords(title)) {
+      warn({ text: piece.text + (piece.scheduleText ? `(${piece.scheduleText})` : ''), line }, 'warn.bulletFragment');
+      return;
+    }
+    if (looksLikeGarbage(title)) {
+      warn({ text: piece.text, line }, 'warn.garbage');
+      return;
+    }
+    // A long-vowel mark cannot begin a word: it is the kanji 一 misread.
+    if (/^ー\p{Script=Han}/u.test(title)) {
+      warn({ text: title, line }, 'warn.ocrFixedDash');
+      title = '一' + title.slice(1);
+    }
+    if (!piece.schedule) {
+      warn({ text: piece.text, line }, piece.badParen ? 'warn.notASchedule' : 'warn.unscheduled', {
+        text: piece.badParen ?? '',
+      });
+    }
+    section().milestones.push({
+      title,
+      schedule: piece.schedule ?? { kind: 'unscheduled' },
+      ...(piece.scheduleText ? { scheduleText: piece.scheduleText } : {}),
+      ...(group ? { group } : {}),
+      line,
+    });
+  };
+
+  const readBullet = (token: Token, next: Token | undefined) => {
+    stack = stack.filter((g) => g.level < 3);
+    const parts = splitGluedBullets(token.text, fiscalYear);
+    if (parts.length > 1) warn(token, 'warn.gluedBullet');
+    parts.forEach((part, index) => {
+      const pieces = splitPieces(part, fiscalYear);
+      const isLast = index === parts.length - 1;
+      const only = pieces[0];
+      if (pieces.length === 0) {
+        warn({ text: '・', line: token.line }, 'warn.bulletFragment');
+        return;
+      }
+      if (pieces.length === 1 && only && !only.schedule) {
+        // A schedule-less line that introduces the lines under it is a group.
+        if (isLast && next && (next.type === 'text' || next.type === 'group') && !only.badParen) {
+          push({ kind: 'label', level: 3, text: joinWrapped(only.text) });
+        } else {
+          addMilestone(only, token.line, currentGroup());
+        }
+        return;
+      }
+      const listed = pieces.some((p) => p.separator === 'space') && pieces.length > 1;
+      pieces.forEach((piece, i) => {
+        if (listed && i === 0 && /\s/.test(piece.text)) {
+          // 「・財産の有効活用… 一般競争入札…(通年) 自動販売機…(通年)」: the words
+          // before the first space head the list that follows on the line.
+          const space = piece.text.search(/\s/);
+          push({ kind: 'label', level: 3, text: joinWrapped(piece.text.slice(0, space)) });
+          addMilestone({ ...piece, text: piece.text.slice(space).trim() }, token.line, currentGroup());
+          return;
+        }
+        if (!piece.schedule && i > 0 && !hasWords(piece.text)) {
+          warn({ text: piece.text, line: token.line }, 'warn.bulletFragment');
+          return;
+        }
+        addMilestone(piece, token.line, currentGroup());
+      });
+    });
+  };
+
+  const readText = (token: Token) => {
+    for (const piece of splitPieces(token.text, fiscalYear)) {
+      if (section().heading === null && !piece.schedule) {
+        warn({ text: piece.text, line: token.line }, 'warn.textBeforeHeading');
+      } else if (!piece.schedule) {
+        warn({ text: piece.text, line: token.line }, 'warn.textNoBullet');
+      } else {
+        addMilestone(piece, token.line, currentGroup());
+      }
+    }
+  };
+
+  tokens.forEach((token, index) => {
+    switch (token.type) {
+      case 'heading':
+        sections.push({ heading: joinWrapped(token.text), line: token.line, milestones: [] });
+        stack = [];
+        break;
+      case 'group':
+        push({ kind: 'bracket', level: stack.some((g) => g.kind === 'label') ? 4 : 1, text: joinWrapped(token.text) });
+        break;
+      case 'circle':
+        push({ kind: 'circle', level: 2, text: joinWrapped(token.text) });
+        break;
+      case 'bullet':
+        readBullet(token, tokens[index + 1]);
+        break;
+      case 'text':
+        readText(token);
+        break;
+    }
+  });
+  return sections;
+}

@@ -1,0 +1,132 @@
+// Splits the extractor's lines into the table's parts: the preamble above the
+// table, pillar banners, and one block of cells per initiative (番号).
+import type { MessageKey } from '../../i18n/catalog.ts';
+
+export interface Cell {
+  text: string;
+  line: number;
+}
+
+export interface PillarBlock {
+  /** The numeral cell as the extractor read it (`I`, or OCR'd `п`). */
+  numeral: string;
+  /** The banner's cells joined: `~subtitle~「title」`. */
+  banner: string;
+  line: number;
+}
+
+export interface InitiativeBlock {
+  number: string;
+  line: number;
+  pillar: number;
+  titleCells: Cell[];
+  itemCells: Cell[];
+  planCells: Cell[];
+  ownerCells: Cell[];
+}
+
+export interface TableParts {
+  preamble: Cell[];
+  pillars: PillarBlock[];
+  initiatives: InitiativeBlock[];
+  /** Whether a header row (番号 … 担当課) was found at all. */
+  hasHeader: boolean;
+}
+
+export type Warn = (cell: Cell, key: MessageKey, params?: Record<string, string | number>) => void;
+
+/**
+ * Where the plan (年次計画) and owner (担当課) columns sit, counted from the
+ * row's end: columns shift between pages, and rows carry a varying number of
+ * empty leading schedule cells, but these two are always the last two.
+ */
+interface Columns {
+  plan: number;
+  owner: number;
+}
+
+const DEFAULT_COLUMNS: Columns = { plan: -2, owner: -1 };
+
+function headerColumns(cells: string[]): Columns | null {
+  const trimmed = cells.map((c) => c.trim());
+  if (!trimmed.includes('番号') || !trimmed.includes('担当課')) return null;
+  const plan = trimmed.indexOf('年次計画');
+  const owner = trimmed.indexOf('担当課');
+  return {
+    plan: plan >= 0 ? plan - cells.length : DEFAULT_COLUMNS.plan,
+    owner: owner - cells.length,
+  };
+}
+
+const TILDES = /[~〜～]/;
+
+function isPillarRow(first: string, cells: string[]): boolean {
+  if (first.length === 0 || first.length > 4 || /^\d+$/.test(first)) return false;
+  const rest = cells.slice(1).join('');
+  return TILDES.test(rest) || /[「【]/.test(rest);
+}
+
+const nonBlank = (cells: string[], line: number): Cell[] =>
+  cells.filter((c) => c.trim() !== '').map((c) => ({ text: c.trim(), line }));
+
+/** Reads the lines of a PDF-text plan into its table parts. */
+export function readTable(lines: string[], warn: Warn): TableParts {
+  const parts: TableParts = { preamble: [], pillars: [], initiatives: [], hasHeader: false };
+  let columns = DEFAULT_COLUMNS;
+  let current: InitiativeBlock | undefined;
+
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const cells = raw.split('\t');
+    if (cells.every((c) => c.trim() === '')) return;
+
+    const header = headerColumns(cells);
+    if (header) {
+      columns = header;
+      parts.hasHeader = true;
+      return;
+    }
+    if (!parts.hasHeader) {
+      parts.preamble.push(...nonBlank(cells, line));
+      return;
+    }
+
+    const first = (cells[0] ?? '').normalize('NFKC').trim();
+    if (isPillarRow(first, cells)) {
+      parts.pillars.push({ numeral: first, banner: cells.slice(1).map((c) => c.trim()).join(''), line });
+      current = undefined;
+      return;
+    }
+    if (/^\d+$/.test(first)) {
+      current = {
+        number: String(Number(first)),
+        line,
+        pillar: parts.pillars.length - 1,
+        titleCells: [],
+        itemCells: [],
+        planCells: [],
+        ownerCells: [],
+      };
+      parts.initiatives.push(current);
+    } else if (first !== '') {
+      warn({ text: first, line }, 'warn.unknownNumberCell', { cell: first });
+    }
+
+    if (cells.length < 4 || !current) {
+      const key = cells.length < 4 ? 'warn.rowOutsideTable' : 'warn.rowBeforeInitiative';
+      for (const cell of nonBlank(cells.slice(1), line)) warn(cell, key);
+      return;
+    }
+    const at = (i: number) => (cells[i < 0 ? cells.length + i : i] ?? '').trim();
+    const push = (list: Cell[], text: string) => {
+      if (text !== '') list.push({ text, line });
+    };
+    push(current.titleCells, at(1));
+    push(current.itemCells, at(2));
+    push(current.planCells, at(columns.plan));
+    push(current.ownerCells, at(columns.owner));
+    // Columns between the item and plan columns hold the multi-year roadmap
+    // (工程表: 2年度 / 3年度 …); the annual plan does not need them.
+  });
+  return parts;
+}
