@@ -1,0 +1,95 @@
+/**
+ * Row types of the tables created in db/migrations, as Kysely sees them.
+ * Portable on purpose: timestamps are ISO-8601 text, booleans are 0/1
+ * integers, JSON is text.
+ */
+import type { Generated } from 'kysely';
+
+export interface Database {
+  plan: PlanTable;
+  pillar: PillarTable;
+  initiative: InitiativeTable;
+  item: ItemTable;
+  item_owner: ItemOwnerTable;
+  milestone: MilestoneTable;
+  status_update: StatusUpdateTable;
+}
+
+/** One row per stored plan; only `'current'` for now. */
+export interface PlanTable {
+  id: string;
+  title: string;
+  fiscal_year: number;
+  /** `YYYY-MM-DD` */
+  published_on: string | null;
+  coordinator: string | null;
+  /** The file the plan was imported from, as the operator named it. */
+  source_name: string;
+  imported_at: string;
+  /** `ImportWarning[]` as JSON. */
+  warnings_json: string;
+}
+
+export interface PillarTable {
+  id: string;
+  position: number;
+  title: string;
+}
+
+export interface InitiativeTable {
+  id: string;
+  pillar_id: string;
+  /** Order within the pillar. */
+  position: number;
+  title: string;
+}
+
+export interface ItemTable {
+  id: string;
+  initiative_id: string;
+  /** Order within the initiative. */
+  position: number;
+  title: string;
+}
+
+export interface ItemOwnerTable {
+  item_id: string;
+  division: string;
+  /** Order within the item's owners. */
+  position: number;
+}
+
+/** Never deleted: a milestone dropped from the plan keeps its row with `active = 0`. */
+export interface MilestoneTable {
+  id: string;
+  /** No foreign key: the item may be gone while the milestone's history stays. */
+  item_id: string;
+  /** Order within the item. */
+  position: number;
+  title: string;
+  schedule_text: string | null;
+  /** `Schedule` as JSON. */
+  schedule_json: string;
+  group_label: string | null;
+  /** `string[]` as JSON when the milestone overrides its item's owners, else null. */
+  owners_json: string | null;
+  /** 1 while the milestone is in the plan, 0 once a re-import removed it. */
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only history of status reports and due-date revisions. */
+export interface StatusUpdateTable {
+  id: Generated<number>;
+  milestone_id: string;
+  /** `YYYY-MM` for `months` and `monthly` schedules, else null. */
+  checkpoint: string | null;
+  status: string;
+  comment: string | null;
+  /** `YYYY-MM` */
+  revised_due: string | null;
+  actor: string;
+  via: string;
+  created_at: string;
+}

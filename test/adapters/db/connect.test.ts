@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
+import { DIALECTS, type TestDatabase } from './dialects.ts';
+
+const TABLES = ['initiative', 'item', 'item_owner', 'milestone', 'pillar', 'plan', 'status_update'];
+
+for (const dialect of DIALECTS) {
+  describe(`openDatabase (${dialect.name})`, () => {
+    let test: TestDatabase;
+    beforeEach(async () => {
+      test = await dialect.open();
+    });
+    afterEach(async () => {
+      await test.dispose();
+    });
+
+    it('runs the migrations on open', async () => {
+      const tables = (await test.db.introspection.getTables()).map((table) => table.name).sort();
+      expect(tables).toEqual(TABLES);
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(test.db);
+      expect(applied.rows.map((row) => row.name)).toEqual(['20260101000000_plan']);
+    });
+
+    it('opens an up-to-date database again without migrating twice', async () => {
+      await closeDatabase(test.db);
+      test.db = await openDatabase(test.url);
+      const applied = await sql<{ count: number }>`select count(*) as count from kysely_migration`.execute(test.db);
+      expect(Number(applied.rows[0]?.count)).toBe(1);
+      expect((await test.db.introspection.getTables()).length).toBe(TABLES.length);
+    });
+
+    it('enforces foreign keys', async () => {
+      const orphan = test.db.insertInto('initiative').values({ id: '1', pillar_id: 'nowhere', position: 0, title: 'x' }).execute();
+      await expect(orphan).rejects.toThrow(/FOREIGN KEY/i);
+    });
+  });
+}
+
+describe('openDatabase (sqlite specifics)', () => {
+  it('uses WAL and waits for locks', async () => {
+    const test = await DIALECTS[0]!.open();
+    try {
+      const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(test.db);
+      expect(journal.rows[0]?.journal_mode).toBe('wal');
+      const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(test.db);
+      expect(busy.rows[0]?.timeout).toBe(5000);
+    } finally {
+      await test.dispose();
+    }
+  });
+
+  it('opens an in-memory database', async () => {
+    const db = await openDatabase(':memory:');
+    expect((await db.introspection.getTables()).length).toBe(TABLES.length);
+    await closeDatabase(db);
+  });
+
+  it('refuses PostgreSQL until its dialect exists', async () => {
+    await expect(openDatabase('postgres://localhost/shinchoku')).rejects.toThrow(/PostgreSQL is not supported yet/);
+  });
+});
