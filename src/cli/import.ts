@@ -1,0 +1,59 @@
+// `shinchoku import FILE [--dry-run] [--json]`: read a plan, show what it
+// found and what would change, then store it (unless --dry-run).
+import { existsSync } from 'node:fs';
+import type { Config } from '../config.ts';
+import { readPlanSource } from '../import/read-plan-source.ts';
+import { reconcilePlan, type PlanDiff } from '../import/reconcile.ts';
+import { formatPlanJson, formatPlanYaml } from '../import/plan-file.ts';
+import { translator } from '../i18n/catalog.ts';
+import { openDatabase, closeDatabase } from '../adapters/db/connect.ts';
+import { createPlanStore } from '../adapters/db/plan-store.ts';
+import type { Plan } from '../domain/plan.ts';
+import { CliFailure, type CliIo } from './io.ts';
+import { renderDiff, renderSummary, renderTree, renderWarnings } from './render-plan.ts';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  /** Print the canonical YAML instead, the starting point for hand corrections. */
+  yaml?: boolean;
+}
+
+export async function importCommand(file: string, options: ImportOptions, config: Config, io: CliIo, now: Date): Promise<void> {
+  const t = translator(config.SHINCHOKU_LANG);
+  const parsed = await readPlanSource(file, config.SHINCHOKU_LANG);
+  if (!parsed.ok) {
+    io.err(`error: ${parsed.error.message}`);
+    throw new CliFailure(parsed.error.message);
+  }
+
+  // A dry run must not even create the database file.
+  const canRead = !options.dryRun || config.DATABASE_URL === ':memory:' || existsSync(config.DATABASE_URL);
+  const db = canRead ? await openDatabase(config.DATABASE_URL) : undefined;
+  try {
+    const store = db ? createPlanStore(db) : undefined;
+    const previous = store ? await store.load() : null;
+    let plan: Plan = parsed.value;
+    let diff: PlanDiff | null = null;
+    if (previous && store) {
+      ({ plan, diff } = reconcilePlan(previous, parsed.value, await store.listInactiveMilestoneIds()));
+    }
+
+    // With --json or --yaml, stdout carries exactly the canonical plan; the report goes to stderr.
+    const machine = options.json || options.yaml;
+    const report = machine ? io.err : io.out;
+    if (options.json) io.out(formatPlanJson(plan));
+    else if (options.yaml) io.out(formatPlanYaml(plan));
+    else report([...renderSummary(plan, t), '', ...renderTree(plan, t), ''].join('\n'));
+    report([...renderWarnings(plan, t), '', ...renderDiff(diff, t)].join('\n'));
+
+    if (options.dryRun || !store) {
+      report(t('cli.dryRun'));
+      return;
+    }
+    await store.save(plan, file, now.toISOString());
+    report(t('cli.stored', { database: config.DATABASE_URL }));
+  } finally {
+    if (db) await closeDatabase(db);
+  }
+}

@@ -1,0 +1,51 @@
+// The `shinchoku` command line: one file per sub-command, wired here.
+import { Command, CommanderError } from 'commander';
+import { loadConfig, type Config } from '../config.ts';
+import { CliFailure, processIo, type CliIo } from './io.ts';
+import { importCommand } from './import.ts';
+import { planCommand } from './plan.ts';
+
+/** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
+function clock(config: Config): Date {
+  return config.SHINCHOKU_NOW ? new Date(config.SHINCHOKU_NOW) : new Date();
+}
+
+/** Runs the CLI and returns the process exit code. */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, io: CliIo = processIo): Promise<number> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) {
+    io.err(`error: ${loaded.error.message}`);
+    return 1;
+  }
+  const config = loaded.value;
+
+  const program = new Command()
+    .name('shinchoku')
+    .description('進捗 — keeps a reform plan on schedule')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('import')
+    .description('read a plan (PDF text, YAML or JSON), review it, and store it')
+    .argument('<file>', 'plan document')
+    .option('--dry-run', 'show what would be stored and changed; write nothing')
+    .option('--json', 'print the canonical plan JSON on stdout (the report goes to stderr)')
+    .option('--yaml', 'print the canonical plan YAML on stdout, to correct by hand and re-import')
+    .action((file: string, options: { dryRun?: boolean; json?: boolean; yaml?: boolean }) => importCommand(file, options, config, io, clock(config)));
+
+  program
+    .command('plan')
+    .description('print the stored plan with due dates')
+    .option('--json', 'print the canonical plan JSON')
+    .action((options: { json?: boolean }) => planCommand(options, config, io));
+
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) return 1;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    throw error;
+  }
+}
