@@ -36,7 +36,8 @@ function findItem(items: DraftItem[], title: string): number {
   return best;
 }
 
-const CIRCLED = /^[\u2460-\u2473\u3251-\u325F]|^[(（]\d+[)）]|^\d+[.．]/u;
+// ① …, (1) …, 1. … — digits may be full-width (（１）).
+const CIRCLED = /^[\u2460-\u2473\u3251-\u325F]|^[(（][\d０-９]+[)）]|^[\d０-９]+[.．]/u;
 
 /** Builds one initiative; every loose end becomes a warning. */
 export function buildInitiative(block: InitiativeBlock, fiscalYear: number, warn: Warn): Initiative {

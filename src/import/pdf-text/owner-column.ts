@@ -2,7 +2,7 @@
 // heading belong to that item; divisions under no heading belong to the whole
 // initiative, the fallback for items without their own.
 import type { Cell, Warn } from './rows.ts';
-import { tokenizeCell } from './tokens.ts';
+import { rejoinSplitMarks, tokenizeCell } from './tokens.ts';
 import { isDivisionName, isPageFooter, joinWrapped, looksLikeGarbage } from './text.ts';
 
 export interface OwnerHeading {
@@ -54,7 +54,7 @@ function readDivisions(cell: Cell, text: string, warn: Warn): string[] {
 export function readOwnerColumn(cells: Cell[], warn: Warn): OwnerColumn {
   const column: OwnerColumn = { headings: [], initiativeOwners: [] };
   let current: OwnerHeading | undefined;
-  for (const cell of cells) {
+  for (const cell of rejoinSplitMarks(cells)) {
     let atCellStart = true;
     for (const token of tokenizeCell(cell)) {
       if (token.type === 'heading') {

@@ -37,6 +37,12 @@ function readPreamble(cells: Cell[], warn: Warn): Preamble {
         continue;
       }
     }
+    // The coordinator may sit in its own cell or line next to the date
+    // (「令和5年5月31日」 / 「総務部行財政改革推進課」).
+    if (preamble.title && !preamble.coordinator && isDivisionName(cell.text.trim())) {
+      preamble.coordinator = cell.text.trim();
+      continue;
+    }
     warn(cell, looksLikeGarbage(cell.text) ? 'warn.garbage' : 'warn.preambleUnplaced');
   }
   return preamble;

@@ -92,7 +92,10 @@ export function splitGluedBullets(text: string, fiscalYear: number): string[] {
     const clauseBefore = before.split(/[、・,，]/).pop() ?? '';
     const clauseAfter = text.slice(i + 1).split(/[、・,，(（]/)[0] ?? '';
     const strong = endsWithSchedule(before, fiscalYear);
-    if (strong || (clauseBefore.length >= 12 && clauseAfter.length >= 8)) {
+    // 「…法務・文書課との連携…」: a short word ending in 課/室 after the dot
+    // is the second half of a division name, never a new bullet.
+    const divisionName = /^[^、,，\s]{1,6}?(課|室)/u.test(clauseAfter);
+    if (strong || (!divisionName && clauseBefore.length >= 12 && clauseAfter.length >= 8)) {
       parts.push(before.trim());
       start = i + 1;
     }

@@ -2,9 +2,9 @@
 // one per item heading, each with its milestones and their groups.
 import type { Schedule } from '../../domain/plan.ts';
 import type { Cell, Warn } from './rows.ts';
-import { tokenizeCell, type Token } from './tokens.ts';
+import { rejoinSplitMarks, tokenizeCell, type Token } from './tokens.ts';
 import { endsWithSchedule, splitGluedBullets, splitPieces, type Piece } from './pieces.ts';
-import { hasWords, joinWrapped, looksLikeGarbage } from './text.ts';
+import { hasWords, isPageFooter, joinWrapped, looksLikeGarbage } from './text.ts';
 
 export interface DraftMilestone {
   title: string;
@@ -35,14 +35,20 @@ interface Group {
  * plain text continues the previous row's unfinished milestone: table rows
  * split 「…県民からの意見を」 / 「募集(6月)」.
  */
-function tokenize(cells: Cell[], fiscalYear: number): Token[] {
+function tokenize(cells: Cell[], fiscalYear: number, warn: Warn): Token[] {
   const tokens: Token[] = [];
-  for (const cell of cells) {
+  for (const cell of rejoinSplitMarks(cells)) {
+    // A cell that is only a page footer (「- 2 -」 next to an owner) must not
+    // become part of, or the target of, a split-row join.
+    if (isPageFooter(cell.text)) {
+      warn(cell, 'warn.pageFooter');
+      continue;
+    }
     const own = tokenizeCell(cell);
     const last = tokens[tokens.length - 1];
     const first = own[0];
     if (
-      last && first && first.type === 'text' &&
+      last && first && first.type === 'text' && !isPageFooter(first.text) &&
       (last.type === 'bullet' || last.type === 'text') &&
       !endsWithSchedule(last.text, fiscalYear)
     ) {
@@ -56,7 +62,7 @@ function tokenize(cells: Cell[], fiscalYear: number): Token[] {
 
 /** Reads the plan column of one initiative. */
 export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): PlanSection[] {
-  const tokens = tokenize(cells, fiscalYear);
+  const tokens = tokenize(cells, fiscalYear, warn);
   const sections: PlanSection[] = [{ heading: null, line: cells[0]?.line ?? 0, milestones: [] }];
   let stack: Group[] = [];
   const section = () => sections[sections.length - 1]!;
@@ -68,6 +74,10 @@ export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): P
 
   const addMilestone = (piece: Piece, line: number, group: string | undefined) => {
     let title = joinWrapped(piece.text);
+    if (isPageFooter(title)) {
+      warn({ text: piece.text, line }, 'warn.pageFooter');
+      return;
+    }
     if (!hasWords(title)) {
       warn({ text: piece.text + (piece.scheduleText ? `(${piece.scheduleText})` : ''), line }, 'warn.bulletFragment');
       return;
@@ -127,7 +137,7 @@ export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): P
           return;
         }
         if (!piece.schedule && i > 0 && !hasWords(piece.text)) {
-          warn({ text: piece.text, line: token.line }, 'warn.bulletFragment');
+          warn({ text: piece.text, line: token.line }, isPageFooter(piece.text) ? 'warn.pageFooter' : 'warn.bulletFragment');
           return;
         }
         addMilestone(piece, token.line, currentGroup());
@@ -135,9 +145,38 @@ export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): P
     });
   };
 
+  /**
+   * A 〇 line is a sub-heading. When bulletless lines with schedules follow it
+   * on the same line (「〇自動車税の納付 導入開始(5月) 周知(6月)」), the words
+   * before the first space are the heading and the rest are milestones, as
+   * for a schedule-less bullet; without this they vanished into the label.
+   */
+  const readCircle = (token: Token) => {
+    const pieces = splitPieces(token.text, fiscalYear);
+    const [first, ...rest] = pieces;
+    if (!first || !pieces.some((p) => p.schedule)) {
+      push({ kind: 'circle', level: 2, text: joinWrapped(token.text) });
+      return;
+    }
+    const space = first.text.search(/\s/);
+    const heading = space > 0 ? first.text.slice(0, space) : first.text;
+    push({ kind: 'circle', level: 2, text: joinWrapped(heading) });
+    if (space > 0) addMilestone({ ...first, text: first.text.slice(space).trim() }, token.line, currentGroup());
+    else addMilestone(first, token.line, currentGroup());
+    for (const piece of rest) {
+      if (!piece.schedule && !hasWords(piece.text)) {
+        warn({ text: piece.text, line: token.line }, isPageFooter(piece.text) ? 'warn.pageFooter' : 'warn.bulletFragment');
+      } else {
+        addMilestone(piece, token.line, currentGroup());
+      }
+    }
+  };
+
   const readText = (token: Token) => {
     for (const piece of splitPieces(token.text, fiscalYear)) {
-      if (section().heading === null && !piece.schedule) {
+      if (!piece.schedule && isPageFooter(piece.text)) {
+        warn({ text: piece.text, line: token.line }, 'warn.pageFooter');
+      } else if (section().heading === null && !piece.schedule) {
         warn({ text: piece.text, line: token.line }, 'warn.textBeforeHeading');
       } else if (!piece.schedule) {
         warn({ text: piece.text, line: token.line }, 'warn.textNoBullet');
@@ -153,11 +192,17 @@ export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): P
         sections.push({ heading: joinWrapped(token.text), line: token.line, milestones: [] });
         stack = [];
         break;
-      case 'group':
-        push({ kind: 'bracket', level: stack.some((g) => g.kind === 'label') ? 4 : 1, text: joinWrapped(token.text) });
+      case 'group': {
+        // 【…】 under a schedule-less bullet heads the bulletless lines that
+        // follow it (「・県税収入の確保 【…】 設置(4月) …」); 【…】 followed by
+        // bullets or 〇 is a top-level group again, which ends the label's.
+        const next = tokens[index + 1];
+        const nested = stack.some((g) => g.kind === 'label') && next?.type === 'text';
+        push({ kind: 'bracket', level: nested ? 4 : 1, text: joinWrapped(token.text) });
         break;
+      }
       case 'circle':
-        push({ kind: 'circle', level: 2, text: joinWrapped(token.text) });
+        readCircle(token);
         break;
       case 'bullet':
         readBullet(token, tokens[index + 1]);

@@ -1,6 +1,7 @@
 // Splits the extractor's lines into the table's parts: the preamble above the
 // table, pillar banners, and one block of cells per initiative (番号).
 import type { MessageKey } from '../../i18n/catalog.ts';
+import { isPageFooter } from './text.ts';
 
 export interface Cell {
   text: string;
@@ -92,6 +93,15 @@ export function readTable(lines: string[], warn: Warn): TableParts {
     }
 
     const first = (cells[0] ?? '').normalize('NFKC').trim();
+    // A line holding nothing but a page number or footer (「3」, 「- 3 -」) is
+    // not a row: a lone 「3」 would otherwise open a bogus initiative 3, and a
+    // footer in the plan column would be glued onto an unfinished milestone.
+    // A number in the 番号 column of a full table row stays an initiative.
+    const filled = nonBlank(cells, line);
+    if (filled.length === 1 && isPageFooter(filled[0]!.text) && !(cells.length >= 4 && /^\d+$/.test(first))) {
+      warn(filled[0]!, 'warn.pageFooter');
+      return;
+    }
     if (isPillarRow(first, cells)) {
       parts.pillars.push({ numeral: first, banner: cells.slice(1).map((c) => c.trim()).join(''), line });
       current = undefined;

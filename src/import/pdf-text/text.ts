@@ -82,7 +82,8 @@ export function looksLikeGarbage(text: string): boolean {
 }
 
 const DIVISION_SUFFIX = /(課|室|局|部|庁|所|センター|委員会|本部|班|グループ)$/;
-const DIVISION_CHARS = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー・]{2,40}$/u;
+// Latin letters occur in modern division names (総務部ICT推進課, DX推進課).
+const DIVISION_CHARS = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}A-Za-zー・]{2,40}$/u;
 
 /** True for a division name such as 総務部人事課 or 総務部法務・文書課. */
 export function isDivisionName(text: string): boolean {

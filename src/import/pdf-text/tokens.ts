@@ -26,6 +26,52 @@ function findCloser(text: string, from: number): number {
   return -1;
 }
 
+const MARK_OPENERS = OPENERS + '【';
+
+/** Index of a heading or 【group】 opener the text never closes, or -1. */
+function unclosedOpener(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '】' || CLOSERS.includes(c)) return -1;
+    if (MARK_OPENERS.includes(c)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Puts back together a heading or 【group】 that a table row split across two
+ * rows (「<事務事業の」 / 「見直し> ・…」): the start of the next cell, up to
+ * the first closer, is moved to the cell that opened the mark, so the mark
+ * keeps the line it starts on. Without this, both halves read as plain text
+ * and the milestones under the heading land in the previous item.
+ */
+export function rejoinSplitMarks(cells: Cell[]): Cell[] {
+  const out = cells.map((cell) => ({ ...cell }));
+  for (let k = 0; k + 1 < out.length; k++) {
+    const cell = out[k]!;
+    const next = out[k + 1]!;
+    const open = unclosedOpener(cell.text);
+    if (open < 0) continue;
+    const closers = cell.text[open] === '【' ? '】' : CLOSERS;
+    let close = -1;
+    for (let j = 0; j < next.text.length && j <= 80; j++) {
+      const c = next.text[j]!;
+      if (closers.includes(c)) {
+        close = j;
+        break;
+      }
+      if (MARK_OPENERS.includes(c)) break;
+      // A bullet, 〇 or く-heading starting in the next cell: the mark is not
+      // continued there (a ・ inside a word, as in 風土・学習, is fine).
+      if ('・〇○く'.includes(c) && (j === 0 || /\s/.test(next.text[j - 1]!))) break;
+    }
+    if (close < 0) continue;
+    cell.text += next.text.slice(0, close + 1);
+    next.text = next.text.slice(close + 1).trim();
+  }
+  return out.filter((cell) => cell.text !== '');
+}
+
 /** Tokenizes one cell; whitespace inside bullet and text tokens is kept. */
 export function tokenizeCell(cell: Cell): Token[] {
   const text = cell.text.replace(CLOSING_TAG, ' ');
