@@ -8,7 +8,7 @@ import { createStatusStore } from '../../src/adapters/db/status-store.ts';
 import { createPlanStore } from '../../src/adapters/db/plan-store.ts';
 import { cli, tempWorkspace } from './run-cli.ts';
 
-const SEED = new URL('../../../shared/seeds/000_128ba0f258985d6a.txt', import.meta.url).pathname;
+const SEED = new URL('../../config/plans/fy2020-mie.txt', import.meta.url).pathname;
 const BUNDLED_YAML = new URL('../../config/plans/fy2020-mie.yaml', import.meta.url).pathname;
 
 let ws: ReturnType<typeof tempWorkspace>;

@@ -7,7 +7,7 @@ import type { MessageKey } from '../../../src/i18n/catalog.ts';
 import { parsePdfText } from '../../../src/import/pdf-text/parse.ts';
 import { allItems, allMilestones, item, planTexts, reason, show } from './helpers.ts';
 
-const SEED = new URL('../../../../shared/seeds/000_128ba0f258985d6a.txt', import.meta.url);
+const SEED = new URL('../../../config/plans/fy2020-mie.txt', import.meta.url);
 const text = readFileSync(SEED, 'utf8');
 const result = parsePdfText(text, '000_128ba0f258985d6a.txt');
 if (!result.ok) throw new Error(result.error.message);
