@@ -1,11 +1,26 @@
 // Configuration from the environment, validated once at start (SPEC §7.1).
 import { z } from 'zod';
 import { fail, ok, type Problem, type Result } from './domain/result.ts';
+import type { ReminderPolicy } from './domain/reminder-policy.ts';
 
 /** The reviewed FY2020 plan that ships with the repository. */
 export const BUNDLED_PLAN = 'config/plans/fy2020-mie.yaml';
 
 const optionalText = z.string().trim().min(1).optional();
+
+/** `14,7` → [14, 7]; an empty list turns that kind of reminder off. */
+const dayList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$/.test(v), 'must be a comma-separated list of day counts, e.g. 14,7')
+    .transform((v) => v.split(',').map((d) => d.trim()).filter((d) => d !== '').map(Number));
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
 
 const schema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
@@ -31,6 +46,15 @@ const schema = z.object({
   SHINCHOKU_LANG: z.enum(['ja', 'en']).default('ja'),
   REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:30'),
   DIGEST_CRON: z.string().trim().min(1).default('0 9 * * 1'),
+  // The reminder policy (SPEC §4); defaults as the spec says.
+  REMINDER_LEAD_DAYS: dayList('14,7'),
+  REMINDER_LEAD_BUSINESS_DAYS: dayList('3,1'),
+  REMINDER_DUE_DAY: flag(true),
+  REMINDER_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  REMINDER_ESCALATE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  REMINDER_KICKOFF: flag(true),
+  REMINDER_CHECKINS: flag(true),
+  REMINDER_QUIET_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -45,4 +69,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success) return ok(Object.freeze(parsed.data));
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   return fail({ code: 'bad_config', message: `invalid settings (check .env): ${problems.join('; ')}` });
+}
+
+/** The reminder policy the settings describe. */
+export function reminderPolicyOf(config: Config): ReminderPolicy {
+  return {
+    leadCalendarDays: [...config.REMINDER_LEAD_DAYS],
+    leadBusinessDays: [...config.REMINDER_LEAD_BUSINESS_DAYS],
+    dueDay: config.REMINDER_DUE_DAY,
+    overdueEveryDays: config.REMINDER_OVERDUE_EVERY_DAYS,
+    escalateAfterBusinessDays: config.REMINDER_ESCALATE_AFTER_BUSINESS_DAYS,
+    kickoff: config.REMINDER_KICKOFF,
+    checkins: config.REMINDER_CHECKINS,
+    quietDaysAfterReport: config.REMINDER_QUIET_DAYS,
+  };
 }

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { CliFailure, processIo, type CliIo } from './io.ts';
 import { importCommand } from './import.ts';
 import { planCommand } from './plan.ts';
+import { previewCommand, type PreviewOptions } from './preview.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -39,6 +40,15 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .description('print the stored plan with due dates')
     .option('--json', 'print the canonical plan JSON')
     .action((options: { json?: boolean }) => planCommand(options, config, io));
+
+  program
+    .command('preview')
+    .description('print, day by day, every reminder that would be sent and to whom; sends nothing')
+    .option('--plan <file>', 'preview this plan file (no statuses) instead of the stored plan')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--json', 'print one JSON array, one object per reminder')
+    .action((options: PreviewOptions) => previewCommand(options, config, io));
 
   try {
     await program.parseAsync(argv);

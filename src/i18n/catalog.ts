@@ -52,6 +52,21 @@ const ja = {
   'cli.owners': (p: Params) => `担当: ${p.owners}`,
   'cli.fileMissing': (p: Params) => `${p.file}: ファイルがありません`,
   'cli.fileUnreadable': (p: Params) => `${p.file}: ファイルを読めません (${p.reason})`,
+  // Reminder kinds, shared by every renderer.
+  'kind.kickoff': '着手',
+  'kind.lead': '期限前',
+  'kind.due': '本日期限',
+  'kind.overdue': '期限超過',
+  'kind.escalation': 'エスカレーション',
+  'kind.checkin': '状況確認',
+  // CLI: preview.
+  'preview.day': (p: Params) => `${p.date} (${p.weekday}) ${p.time}`,
+  'preview.line': (p: Params) => `  ${p.kind}  ${p.id}  ${p.division}  ${p.due}  ${p.title}`,
+  'preview.dueOn': (p: Params) => `期限 ${p.date}`,
+  'preview.escalationOf': (p: Params) => `(担当 ${p.owner})`,
+  'preview.total': (p: Params) => `合計 ${p.count} 件 (${p.days} 営業日)`,
+  'preview.none': 'この期間に送るリマインダーはありません',
+  'preview.badRange': (p: Params) => `--from ${p.from} と --to ${p.to} は YYYY-MM-DD 形式で、from ≦ to にしてください`,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ja;
@@ -99,6 +114,19 @@ const en: Record<MessageKey, Message> = {
   'cli.owners': (p) => `owners: ${p.owners}`,
   'cli.fileMissing': (p) => `${p.file}: no such file`,
   'cli.fileUnreadable': (p) => `${p.file}: cannot read the file (${p.reason})`,
+  'kind.kickoff': 'Kick-off',
+  'kind.lead': 'Coming up',
+  'kind.due': 'Due today',
+  'kind.overdue': 'Overdue',
+  'kind.escalation': 'Escalation',
+  'kind.checkin': 'Check-in',
+  'preview.day': (p) => `${p.date} (${p.weekday}) ${p.time}`,
+  'preview.line': (p) => `  ${p.kind}  ${p.id}  ${p.division}  ${p.due}  ${p.title}`,
+  'preview.dueOn': (p) => `due ${p.date}`,
+  'preview.escalationOf': (p) => `(owner ${p.owner})`,
+  'preview.total': (p) => `${p.count} reminders on ${p.days} business days`,
+  'preview.none': 'No reminders in this period',
+  'preview.badRange': (p) => `--from ${p.from} and --to ${p.to} must be YYYY-MM-DD with from ≤ to`,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };

@@ -1,0 +1,72 @@
+/**
+ * The small interfaces the use cases need from the outside world, defined by
+ * what the use cases use (STYLE: "narrow interfaces defined by the user").
+ */
+import type { Lang } from '../i18n/catalog.ts';
+import type { LocalDate, YearMonth } from '../domain/plan.ts';
+import type { ReminderKind } from '../domain/reminder.ts';
+import type { StatusCode } from '../domain/status.ts';
+
+/** The current time; the shell, previews and tests pass a virtual one. */
+export interface Clock {
+  now(): Date;
+}
+
+/** One milestone line of a reminder message, with what the renderer shows. */
+export interface ReminderLine {
+  kind: ReminderKind;
+  milestoneId: string;
+  title: string;
+  checkpoint: YearMonth | null;
+  due: LocalDate | null;
+  /** Latest status, so the message can show it next to the buttons. */
+  status: StatusCode;
+  /** Business days past due (overdue and escalation lines). */
+  daysOverdue?: number;
+  /** For escalations: the overdue owner division. */
+  owner?: string;
+  /** The day the reminder was due, when it is delivered late (missed while offline). */
+  originalDate?: LocalDate;
+}
+
+/** What one outbox message says: the reminders of one division on one day. */
+export interface ReminderMessage {
+  type: 'reminders';
+  lang: Lang;
+  day: LocalDate;
+  /** The division the reminders are for. */
+  division: string;
+  /** True when the division has no channel and this goes to the coordinator channel instead. */
+  unmapped: boolean;
+  /** True for the one "missed while offline" message that folds earlier days. */
+  missed: boolean;
+  lines: ReminderLine[];
+}
+
+/** A message ready to be delivered. */
+export interface OutgoingMessage {
+  /** The outbox key: unique, and stamped into the Slack message metadata. */
+  key: string;
+  channel: string;
+  body: ReminderMessage;
+}
+
+export type SendResult =
+  | { ok: true; ts: string }
+  /** HTTP 429: try again after this many milliseconds (Retry-After). */
+  | { ok: false; kind: 'rate_limited'; retryAfterMs: number; error: string }
+  /** 5xx, timeouts, network errors: retry with backoff. */
+  | { ok: false; kind: 'transient'; error: string }
+  /** channel_not_found, not_in_channel, invalid_auth …: retrying cannot help. */
+  | { ok: false; kind: 'permanent'; error: string };
+
+/** Delivers messages to a chat platform (Slack, Teams, the terminal). */
+export interface Notifier {
+  send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * The ts of a message with this outbox key already in the channel, or null.
+   * A dispatcher that crashed between "the platform accepted it" and "we
+   * recorded it" asks this before sending the same message again.
+   */
+  findDelivered(channel: string, key: string, since: Date): Promise<string | null>;
+}

@@ -1,0 +1,192 @@
+/**
+ * The reminder policy (SPEC §4) as a pure function: given the plan, the
+ * latest statuses, the settings and a day, which reminders are due to whom.
+ */
+import { listMilestones, type LocalDate, type Plan, type PlacedMilestone, type YearMonth } from './plan.ts';
+import type { BusinessCalendar } from './calendar.ts';
+import type { Reminder, ReminderKind } from './reminder.ts';
+import { REMINDER_KINDS } from './reminder.ts';
+import { checkpointsOf, dueDateOf, fiscalYearMonths } from './schedule.ts';
+import { isClosed, type StatusCode } from './status.ts';
+import { addDays, compareLocalDates, daysBetween } from './local-date.ts';
+
+export interface ReminderPolicy {
+  /** Lead reminders this many calendar days before a due date, moved back to a business day. */
+  leadCalendarDays: number[];
+  /** Lead reminders this many business days before a due date. */
+  leadBusinessDays: number[];
+  /** A reminder on the due date itself. */
+  dueDay: boolean;
+  /** After the first overdue reminder (the next business day), one every this many days. */
+  overdueEveryDays: number;
+  /** The coordinator is told once a due date is this many business days past. */
+  escalateAfterBusinessDays: number;
+  /** A kick-off on the first business day of a milestone's start month. */
+  kickoff: boolean;
+  /** Monthly check-ins for ongoing milestones (from, yearRound, asNeeded, timesPerYear). */
+  checkins: boolean;
+  /** No lead reminder when the owner reported within this many days. */
+  quietDaysAfterReport: number;
+}
+
+export const DEFAULT_REMINDER_POLICY: Readonly<ReminderPolicy> = Object.freeze({
+  leadCalendarDays: [14, 7],
+  leadBusinessDays: [3, 1],
+  dueDay: true,
+  overdueEveryDays: 7,
+  escalateAfterBusinessDays: 5,
+  kickoff: true,
+  checkins: true,
+  quietDaysAfterReport: 3,
+});
+
+/** What the policy needs to know of a milestone's (or checkpoint's) history. */
+export interface MilestoneState {
+  status: StatusCode;
+  /** The local date of the latest report on the milestone, any checkpoint. */
+  lastReportOn?: LocalDate;
+  /** A due month the coordinator revised; reminders follow it. */
+  revisedDue?: YearMonth;
+}
+
+export type StateLookup = (milestoneId: string, checkpoint: YearMonth | null) => MilestoneState | undefined;
+
+export interface PolicyContext {
+  plan: Plan;
+  calendar: BusinessCalendar;
+  policy: ReminderPolicy;
+  state: StateLookup;
+}
+
+const ONGOING_KINDS = new Set(['from', 'yearRound', 'asNeeded', 'timesPerYear']);
+const KIND_ORDER = new Map(REMINDER_KINDS.map((kind, index) => [kind, index]));
+
+interface Window {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Locale-independent, so that every machine lists reminders in the same order. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const inWindow = (date: LocalDate, w: Window) => compareLocalDates(date, w.from) >= 0 && compareLocalDates(date, w.to) <= 0;
+
+/** The first month a milestone's work starts in, for its kick-off. */
+function startMonth(placed: PlacedMilestone): YearMonth | null {
+  const s = placed.milestone.schedule;
+  if (s.kind === 'range' || s.kind === 'from') return s.start;
+  if (s.kind === 'months') return s.months[0] ?? null;
+  return null;
+}
+
+/** Every due-date reminder of one checkpoint whose date falls in the window. */
+function checkpointReminders(
+  placed: PlacedMilestone,
+  checkpoint: YearMonth | null,
+  month: YearMonth,
+  ctx: PolicyContext,
+  w: Window,
+): Reminder[] {
+  const { calendar, policy } = ctx;
+  const id = placed.milestone.id;
+  const state = ctx.state(id, checkpoint);
+  if (state && isClosed(state.status)) return [];
+  const due = dueDateOf(state?.revisedDue ?? month, calendar);
+  const out: Reminder[] = [];
+  const add = (date: LocalDate, kind: ReminderKind, division: string, owner?: string) => {
+    if (inWindow(date, w)) out.push({ date, kind, milestoneId: id, checkpoint, due, division, ...(owner ? { owner } : {}) });
+  };
+
+  const leadDates = new Set<LocalDate>([
+    ...policy.leadCalendarDays.map((d) => calendar.onOrBefore(addDays(due, -d))),
+    ...policy.leadBusinessDays.map((d) => calendar.businessDaysBefore(due, d)),
+  ]);
+  for (const date of [...leadDates].sort()) {
+    if (date >= due) continue;
+    // The owner just reported: a lead reminder now would only nag.
+    const last = state?.lastReportOn;
+    if (last && daysBetween(last, date) >= 0 && daysBetween(last, date) <= policy.quietDaysAfterReport) continue;
+    for (const owner of placed.owners) add(date, 'lead', owner);
+  }
+  if (policy.dueDay) for (const owner of placed.owners) add(due, 'due', owner);
+
+  const firstOverdue = calendar.nextBusinessDay(due);
+  if (compareLocalDates(firstOverdue, w.to) <= 0) {
+    const overdueDates: LocalDate[] = [firstOverdue];
+    if (policy.overdueEveryDays > 0) {
+      for (let k = 1; ; k++) {
+        const date = calendar.onOrBefore(addDays(firstOverdue, k * policy.overdueEveryDays));
+        if (compareLocalDates(date, w.to) > 0) break;
+        if (date !== overdueDates[overdueDates.length - 1]) overdueDates.push(date);
+      }
+    }
+    for (const date of overdueDates) for (const owner of placed.owners) add(date, 'overdue', owner);
+    if (ctx.plan.coordinator && policy.escalateAfterBusinessDays > 0) {
+      add(calendar.businessDaysAfter(due, policy.escalateAfterBusinessDays), 'escalation', ctx.plan.coordinator, placed.owners.join('、'));
+    }
+  }
+  return out;
+}
+
+/** Kick-off and monthly check-ins of one milestone in the window. */
+function startAndCheckinReminders(placed: PlacedMilestone, ctx: PolicyContext, w: Window): Reminder[] {
+  const { calendar, policy, plan } = ctx;
+  const schedule = placed.milestone.schedule;
+  const id = placed.milestone.id;
+  const out: Reminder[] = [];
+  const whole = ctx.state(id, null);
+  if (whole && isClosed(whole.status)) return out;
+
+  const start = startMonth(placed);
+  let kickoffDay: LocalDate | undefined;
+  if (policy.kickoff && start) {
+    kickoffDay = calendar.firstBusinessDay(start);
+    const checkpoint = schedule.kind === 'months' ? start : null;
+    if (inWindow(kickoffDay, w) && !(checkpoint && isClosed(ctx.state(id, checkpoint)?.status ?? 'not_started'))) {
+      for (const owner of placed.owners) out.push({ date: kickoffDay, kind: 'kickoff', milestoneId: id, checkpoint, due: null, division: owner });
+    }
+  }
+
+  if (policy.checkins && ONGOING_KINDS.has(schedule.kind)) {
+    for (const month of fiscalYearMonths(plan.fiscalYear)) {
+      if (schedule.kind === 'from' && month < schedule.start) continue;
+      const date = calendar.firstBusinessDay(month);
+      if (!inWindow(date, w) || date === kickoffDay) continue;
+      for (const owner of placed.owners) out.push({ date, kind: 'checkin', milestoneId: id, checkpoint: null, due: null, division: owner });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every reminder due from `from` to `to` (inclusive), in date order, then by
+ * division, plan order and kind. Only business days ever carry reminders.
+ */
+export function remindersBetween(from: LocalDate, to: LocalDate, ctx: PolicyContext): Reminder[] {
+  const w: Window = { from, to };
+  const order = new Map<string, number>();
+  const all: Reminder[] = [];
+  listMilestones(ctx.plan).forEach((placed, index) => {
+    order.set(placed.milestone.id, index);
+    for (const cp of checkpointsOf(placed.milestone.schedule, ctx.plan.fiscalYear)) {
+      all.push(...checkpointReminders(placed, cp.key, cp.month, ctx, w));
+    }
+    all.push(...startAndCheckinReminders(placed, ctx, w));
+  });
+  return all
+    .filter((r) => ctx.calendar.isBusinessDay(r.date))
+    .sort(
+      (a, b) =>
+        compareLocalDates(a.date, b.date) ||
+        byCodePoint(a.division, b.division) ||
+        (order.get(a.milestoneId) ?? 0) - (order.get(b.milestoneId) ?? 0) ||
+        byCodePoint(a.checkpoint ?? '', b.checkpoint ?? '') ||
+        (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
+    );
+}
+
+/** The reminders due on one day; none on a day that is not a business day. */
+export function remindersOn(day: LocalDate, ctx: PolicyContext): Reminder[] {
+  if (!ctx.calendar.isBusinessDay(day)) return [];
+  return remindersBetween(day, day, ctx);
+}

@@ -1,0 +1,32 @@
+/**
+ * Reminders (SPEC §4): what is due to whom on a day. Plain data; the policy
+ * that computes them is in reminder-policy.ts.
+ */
+import type { LocalDate, YearMonth } from './plan.ts';
+
+export type ReminderKind = 'kickoff' | 'lead' | 'due' | 'overdue' | 'escalation' | 'checkin';
+
+export const REMINDER_KINDS: readonly ReminderKind[] = ['kickoff', 'lead', 'due', 'overdue', 'escalation', 'checkin'];
+
+export interface Reminder {
+  /** The business day it is sent on. */
+  date: LocalDate;
+  kind: ReminderKind;
+  milestoneId: string;
+  /** The checkpoint month for `months` / `monthly` schedules; null otherwise. */
+  checkpoint: YearMonth | null;
+  /** The due date it is about; null for check-ins of ongoing milestones. */
+  due: LocalDate | null;
+  /** Who receives it: the owner division, or the coordinator division for escalations. */
+  division: string;
+  /** For escalations: the owner division that is overdue. */
+  owner?: string;
+}
+
+/**
+ * The unique key of one reminder: milestone × checkpoint × kind × date ×
+ * recipient. The outbox refuses a key it has seen, so nothing is sent twice.
+ */
+export function reminderKey(r: Pick<Reminder, 'milestoneId' | 'checkpoint' | 'kind' | 'date' | 'division'>): string {
+  return [r.milestoneId, r.checkpoint ?? '', r.kind, r.date, r.division].join('|');
+}
