@@ -37,7 +37,7 @@ async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t
   try {
     const plan = await createPlanStore(db).load();
     if (!plan) return fail(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
-    const updates = (await Promise.all(listMilestones(plan).map((m) => createStatusStore(db).history(m.milestone.id)))).flat();
+    const updates = await createStatusStore(db).all();
     return { plan, state: buildStateLookup(updates, config.SHINCHOKU_TIMEZONE) };
   } finally {
     await closeDatabase(db);

@@ -17,6 +17,8 @@ export interface StatusStore {
    * whole, `1-1-2|2020-08` for a checkpoint.
    */
   latestByMilestone(): Promise<Map<string, StatusUpdate>>;
+  /** Every update, oldest first: what the reminder policy folds into milestone states. */
+  all(): Promise<StatusUpdate[]>;
 }
 
 /** A StatusStore over the `status_update` table. */
@@ -52,6 +54,10 @@ export function createStatusStore(db: Kysely<Database>): StatusStore {
       return rows.map(toStatusUpdate);
     },
 
+    async all() {
+      const rows = await db.selectFrom('status_update').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map(toStatusUpdate);
+    },
     async latestByMilestone() {
       // "Latest" is by created_at, then id: callers supply created_at (a
       // virtual clock, an imported history), so it need not follow id order.
