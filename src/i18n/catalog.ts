@@ -67,6 +67,24 @@ const ja = {
   'preview.total': (p: Params) => `合計 ${p.count} 件 (${p.days} 営業日)`,
   'preview.none': 'この期間に送るリマインダーはありません',
   'preview.badRange': (p: Params) => `--from ${p.from} と --to ${p.to} は YYYY-MM-DD 形式で、from ≦ to にしてください`,
+  // ── Reminder messages (src/adapters/slack/render-reminder.ts; Teams and shell may reuse). ──
+  'reminder.header': (p: Params) => `年次計画のお知らせ: ${p.division}`,
+  'reminder.day': (p: Params) => `${p.date} — ${p.count} 件`,
+  'reminder.prompt': '各行のボタンで状況を報告してください。「コメント」から詳しく書けます',
+  'reminder.unmapped': (p: Params) => `担当課 ${p.division} にチャンネルが設定されていないため、取りまとめチャンネルに送っています`,
+  'reminder.missed': 'ボットが停止していた間に送れなかったお知らせを、まとめて送ります(各行に本来の送信日があります)',
+  'reminder.kindTag': (p: Params) => `【${p.kind}】`,
+  'reminder.due': (p: Params) => `期限 ${p.date}`,
+  'reminder.checkpoint': (p: Params) => `${p.month}分`,
+  'reminder.status': (p: Params) => `状況 ${p.status}`,
+  'reminder.daysOverdue': (p: Params) => `${p.days} 営業日超過`,
+  'reminder.owner': (p: Params) => `担当 ${p.owner}`,
+  'reminder.originalDate': (p: Params) => `本来の送信日 ${p.date}`,
+  'reminder.separator': ' ／ ',
+  'reminder.more': (p: Params) => `他 ${p.count} 件。${p.command} で確認できます`,
+  'reminder.button.comment': 'コメント',
+  'reminder.fallback': (p: Params) => `年次計画のお知らせ: ${p.division} (${p.count} 件) ${p.list}`,
+  // ── end of reminder messages ──
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ja;
@@ -127,6 +145,24 @@ const en: Record<MessageKey, Message> = {
   'preview.total': (p) => `${p.count} reminders on ${p.days} business days`,
   'preview.none': 'No reminders in this period',
   'preview.badRange': (p) => `--from ${p.from} and --to ${p.to} must be YYYY-MM-DD with from ≤ to`,
+  // ── Reminder messages (src/adapters/slack/render-reminder.ts; Teams and shell may reuse). ──
+  'reminder.header': (p) => `Plan reminders: ${p.division}`,
+  'reminder.day': (p) => `${p.date} — ${p.count} ${p.count === 1 ? 'reminder' : 'reminders'}`,
+  'reminder.prompt': 'Report the status with the buttons on each line; Comment lets you add details',
+  'reminder.unmapped': (p) => `Division ${p.division} has no channel, so its reminders come to the coordinator channel`,
+  'reminder.missed': 'Reminders that could not be sent while the bot was offline, together in one message (each line shows the day it was due to be sent)',
+  'reminder.kindTag': (p) => `[${p.kind}] `,
+  'reminder.due': (p) => `due ${p.date}`,
+  'reminder.checkpoint': (p) => `for ${p.month}`,
+  'reminder.status': (p) => `status: ${p.status}`,
+  'reminder.daysOverdue': (p) => `${p.days} business ${p.days === 1 ? 'day' : 'days'} overdue`,
+  'reminder.owner': (p) => `owner ${p.owner}`,
+  'reminder.originalDate': (p) => `originally for ${p.date}`,
+  'reminder.separator': ' | ',
+  'reminder.more': (p) => `${p.count} more — run ${p.command} to see them`,
+  'reminder.button.comment': 'Comment',
+  'reminder.fallback': (p) => `Plan reminders: ${p.division} (${p.count}) ${p.list}`,
+  // ── end of reminder messages ──
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
