@@ -101,9 +101,10 @@ export async function down(db: AnyDb): Promise<void> {
  * The only dialect switch in the migrations: SQLite numbers rows with
  * `integer primary key autoincrement` (never reusing an id, so history ids
  * stay monotonic); PostgreSQL uses an identity column. The PostgreSQL branch
- * is untested until that dialect lands.
+ * is untested until that dialect lands. Later migrations import it from here,
+ * so every table numbers its rows the same way.
  */
-function addAutoIncrementId<T extends string>(db: AnyDb, table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> {
+export function addAutoIncrementId<T extends string>(db: AnyDb, table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     return table.addColumn('id', 'integer', (col) => col.generatedByDefaultAsIdentity().primaryKey());
   }

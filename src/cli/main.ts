@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import { CliFailure, processIo, type CliIo } from './io.ts';
 import { importCommand } from './import.ts';
+import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
 import { planCommand } from './plan.ts';
 import { previewCommand, type PreviewOptions } from './preview.ts';
 
@@ -49,6 +50,18 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .option('--json', 'print one JSON array, one object per reminder')
     .action((options: PreviewOptions) => previewCommand(options, config, io));
+
+  const outbox = program
+    .command('outbox')
+    .description('list the reminder messages delivered, waiting, or failed (failed ones stay until retried)')
+    .option('--failed', 'only the messages that could not be delivered')
+    .option('--json', 'print one JSON array, one object per message')
+    .action((options: OutboxListOptions) => outboxListCommand(options, config, io));
+  outbox
+    .command('retry')
+    .description('send a failed message again, to the channel the directory names now')
+    .argument('<id>', 'message id, as shinchoku outbox lists it')
+    .action((id: string) => outboxRetryCommand(id, config, io, clock(config)));
 
   try {
     await program.parseAsync(argv);

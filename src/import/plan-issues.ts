@@ -134,7 +134,7 @@ function allowedKeys(path: IssuePath, input: unknown): string[] {
 }
 
 /** The allowed key a typo most likely meant: same letters ignoring case, or at most two edits away. */
-function closestKey(key: string, allowed: string[]): string | undefined {
+export function closestKey(key: string, allowed: string[]): string | undefined {
   let best: { key: string; distance: number } | undefined;
   for (const candidate of allowed) {
     const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);

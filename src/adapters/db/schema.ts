@@ -13,6 +13,9 @@ export interface Database {
   item_owner: ItemOwnerTable;
   milestone: MilestoneTable;
   status_update: StatusUpdateTable;
+  outbox: OutboxTable;
+  reminder_sent: ReminderSentTable;
+  tick_state: TickStateTable;
 }
 
 /** One row per stored plan; only `'current'` for now. */
@@ -92,4 +95,44 @@ export interface StatusUpdateTable {
   actor: string;
   via: string;
   created_at: string;
+}
+
+/** One chat message to deliver (db/migrations/20260201000000_outbox.ts). */
+export interface OutboxTable {
+  id: Generated<number>;
+  /** Idempotency key, unique: `reminders|2020-07-22|総務部税収確保課`. */
+  key: string;
+  /** `YYYY-MM-DD`: the local day the message belongs to. */
+  day: string;
+  division: string;
+  channel: string;
+  /** The message model (`ReminderMessage`) as JSON. */
+  body_json: string;
+  /** `pending` | `sending` | `sent` | `failed` */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** The platform's id of the delivered message (Slack `ts`). */
+  sent_ts: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** The record that one reminder (by `reminderKey`) was enqueued, and in which message. */
+export interface ReminderSentTable {
+  key: string;
+  /** Null only inside the transaction that inserts the row. */
+  outbox_id: number | null;
+  created_at: string;
+}
+
+/** How far a periodic job got: the last local day it handled. */
+export interface TickStateTable {
+  name: string;
+  /** `YYYY-MM-DD` */
+  last_day: string | null;
 }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
 import { DIALECTS, type TestDatabase } from './dialects.ts';
 
-const TABLES = ['initiative', 'item', 'item_owner', 'milestone', 'pillar', 'plan', 'status_update'];
+const TABLES = ['initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_update', 'tick_state'];
+const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox'];
 
 for (const dialect of DIALECTS) {
   describe(`openDatabase (${dialect.name})`, () => {
@@ -19,14 +20,14 @@ for (const dialect of DIALECTS) {
       const tables = (await test.db.introspection.getTables()).map((table) => table.name).sort();
       expect(tables).toEqual(TABLES);
       const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(test.db);
-      expect(applied.rows.map((row) => row.name)).toEqual(['20260101000000_plan']);
+      expect(applied.rows.map((row) => row.name)).toEqual(MIGRATIONS);
     });
 
     it('opens an up-to-date database again without migrating twice', async () => {
       await closeDatabase(test.db);
       test.db = await openDatabase(test.url);
       const applied = await sql<{ count: number }>`select count(*) as count from kysely_migration`.execute(test.db);
-      expect(Number(applied.rows[0]?.count)).toBe(1);
+      expect(Number(applied.rows[0]?.count)).toBe(MIGRATIONS.length);
       expect((await test.db.introspection.getTables()).length).toBe(TABLES.length);
     });
 

@@ -1,0 +1,254 @@
+/**
+ * The outbox tables of db/migrations/20260201000000_outbox.ts behind the
+ * ports of src/app/outbox-port.ts. Every write is one statement or one
+ * transaction, and every dispatcher write is conditional on the lease, so two
+ * dispatchers (two processes, two instances) never act on the same message.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ReminderMessage } from '../../app/ports.ts';
+import type { OutboxAdmin, OutboxEntry, OutboxQueue, OutboxStatus, ReminderOutbox, TickTransaction } from '../../app/outbox-port.ts';
+import type { Database, OutboxTable } from './schema.ts';
+import { queueWrite } from './write-queue.ts';
+
+export type OutboxStore = ReminderOutbox & OutboxQueue & OutboxAdmin;
+
+/** Rows per multi-row statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 300;
+
+/** More messages with one base key on one day than any tick can produce; reaching it means a bug. */
+const MAX_KEY_SUFFIX = 1000;
+
+/** Creates the outbox store over an open database. */
+export function createOutboxStore(db: Kysely<Database>): OutboxStore {
+  return {
+    tickTransaction: (name, now, work) => queueWrite(() => db.transaction().execute((trx) => runTick(trx, name, now.toISOString(), work))),
+
+    async listDue(now, limit) {
+      const at = now.toISOString();
+      const rows = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('status', 'in', ['pending', 'sending'])
+        .where('next_attempt_at', '<=', at)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    async nextDueAt() {
+      const pending = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.min<string | null>('next_attempt_at').as('at'))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      // A message in `sending` becomes due again when its lease runs out (its dispatcher died).
+      const sending = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.min<string | null>('lease_until').as('at'))
+        .where('status', '=', 'sending')
+        .executeTakeFirst();
+      const times = [pending?.at, sending?.at].filter((at): at is string => typeof at === 'string').sort();
+      return times[0] === undefined ? null : new Date(times[0]);
+    },
+
+    claim: (id, { owner, now, leaseUntil, fresh }) =>
+      queueWrite(async () => {
+        const at = now.toISOString();
+        let query = db
+          .updateTable('outbox')
+          .set({ status: 'sending', lease_owner: owner, lease_until: leaseUntil.toISOString(), updated_at: at })
+          .where('id', '=', id)
+          .where('status', 'in', ['pending', 'sending'])
+          .where('next_attempt_at', '<=', at)
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]));
+        // Only insertion produces this state (every later transition changes
+        // status, attempts or last_error), so a message claimed in it was never tried.
+        if (fresh) query = query.where('status', '=', 'pending').where('attempts', '=', 0).where('last_error', 'is', null);
+        const row = await query.returningAll().executeTakeFirst();
+        return row ? toEntry(row) : null;
+      }),
+
+    markSent: (id, owner, sentTs, now) =>
+      whileLeased(db, id, owner, {
+        status: 'sent',
+        sent_ts: sentTs,
+        sent_at: now.toISOString(),
+        last_error: null,
+        lease_owner: null,
+        lease_until: null,
+        updated_at: now.toISOString(),
+      }),
+
+    reschedule: (id, owner, next, now) =>
+      whileLeased(db, id, owner, {
+        status: 'pending',
+        attempts: next.attempts,
+        next_attempt_at: next.at.toISOString(),
+        last_error: next.error,
+        lease_owner: null,
+        lease_until: null,
+        updated_at: now.toISOString(),
+      }),
+
+    markFailed: (id, owner, failure, now) =>
+      whileLeased(db, id, owner, {
+        status: 'failed',
+        attempts: failure.attempts,
+        last_error: failure.error,
+        lease_owner: null,
+        lease_until: null,
+        updated_at: now.toISOString(),
+      }),
+
+    async list(filter = {}) {
+      let query = db.selectFrom('outbox').selectAll().orderBy('id');
+      if (filter.status) query = query.where('status', '=', filter.status);
+      return (await query.execute()).map(toEntry);
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toEntry(row) : null;
+    },
+
+    retry: (id, update, now) =>
+      queueWrite(async () => {
+        // last_error stays: it tells the next claimer that the message was
+        // tried before, so it checks the channel before sending again.
+        const result = await db
+          .updateTable('outbox')
+          .set({
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now.toISOString(),
+            channel: update.channel,
+            body_json: JSON.stringify(update.body),
+            lease_owner: null,
+            lease_until: null,
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'failed')
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      }),
+  };
+}
+
+async function runTick<T>(trx: Transaction<Database>, name: string, now: string, work: (tx: TickTransaction) => Promise<T>): Promise<T> {
+  // An upsert that always writes comes first: on SQLite it takes the write
+  // lock at once, on PostgreSQL it locks the row, so a concurrent tick waits
+  // here and then reads what this one committed (instead of failing on a lock
+  // upgrade halfway through).
+  await trx
+    .insertInto('tick_state')
+    .values({ name, last_day: null })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_day: (eb) => eb.ref('tick_state.last_day') }))
+    .execute();
+  const state = await trx.selectFrom('tick_state').select('last_day').where('name', '=', name).executeTakeFirstOrThrow();
+
+  const tx: TickTransaction = {
+    lastDay: state.last_day,
+
+    async recordReminders(keys) {
+      const fresh = new Set<string>();
+      for (const chunk of chunks([...new Set(keys)])) {
+        const rows = await trx
+          .insertInto('reminder_sent')
+          .values(chunk.map((key) => ({ key, outbox_id: null, created_at: now })))
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute();
+        for (const row of rows) fresh.add(row.key);
+      }
+      return fresh;
+    },
+
+    async enqueue(message, reminderKeys) {
+      for (let n = 1; n <= MAX_KEY_SUFFIX; n++) {
+        const key = n === 1 ? message.baseKey : `${message.baseKey}|${n}`;
+        const row = await trx
+          .insertInto('outbox')
+          .values({
+            key,
+            day: message.day,
+            division: message.division,
+            channel: message.channel,
+            body_json: JSON.stringify(message.body),
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+            updated_at: now,
+          })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!row) continue;
+        const id = Number(row.id);
+        for (const chunk of chunks([...reminderKeys])) {
+          await trx.updateTable('reminder_sent').set({ outbox_id: id }).where('key', 'in', chunk).execute();
+        }
+        return { id, key };
+      }
+      throw new Error(`outbox: more than ${MAX_KEY_SUFFIX} messages under ${message.baseKey}`);
+    },
+
+    async setLastDay(day) {
+      // Only forward: a tick with a clock set back must not make later days look missed again.
+      await trx
+        .updateTable('tick_state')
+        .set({ last_day: day })
+        .where('name', '=', name)
+        .where((eb) => eb.or([eb('last_day', 'is', null), eb('last_day', '<', day)]))
+        .execute();
+    },
+  };
+  return work(tx);
+}
+
+type LeasedUpdate = Partial<Omit<Selectable<OutboxTable>, 'id' | 'key'>>;
+
+/** Applies `changes` only while `owner` still holds the lease on message `id`. */
+function whileLeased(db: Kysely<Database>, id: number, owner: string, changes: LeasedUpdate): Promise<boolean> {
+  return queueWrite(async () => {
+    const result = await db
+      .updateTable('outbox')
+      .set(changes)
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  });
+}
+
+function toEntry(row: Selectable<OutboxTable>): OutboxEntry {
+  return {
+    id: Number(row.id),
+    key: row.key,
+    day: row.day,
+    division: row.division,
+    channel: row.channel,
+    // Only the tick and retry write this column, from a typed ReminderMessage.
+    body: JSON.parse(row.body_json) as ReminderMessage,
+    status: row.status as OutboxStatus,
+    attempts: Number(row.attempts),
+    nextAttemptAt: new Date(row.next_attempt_at),
+    leaseOwner: row.lease_owner,
+    leaseUntil: row.lease_until === null ? null : new Date(row.lease_until),
+    sentTs: row.sent_ts,
+    lastError: row.last_error,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+  };
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}

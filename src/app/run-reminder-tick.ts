@@ -1,0 +1,167 @@
+/**
+ * The reminder tick (SPEC §4): computes what is due at `now` and not yet
+ * enqueued, and writes it to the outbox as one message per division per day.
+ * Everything is decided inside one outbox transaction, keyed by reminderKey,
+ * so a tick run twice, on two processes at once, or after a crash, enqueues
+ * nothing twice.
+ */
+import type { BusinessCalendar } from '../domain/calendar.ts';
+import { channelFor, type Directory } from '../domain/directory.ts';
+import { addDays, compareLocalDates } from '../domain/local-date.ts';
+import { buildStateLookup } from '../domain/milestone-state.ts';
+import type { LocalDate, Plan } from '../domain/plan.ts';
+import { remindersBetween, remindersOn, type PolicyContext, type ReminderPolicy } from '../domain/reminder-policy.ts';
+import { reminderKey } from '../domain/reminder.ts';
+import type { StatusUpdate } from '../domain/status-update.ts';
+import { wallClock } from '../domain/zoned-time.ts';
+import type { Lang } from '../i18n/catalog.ts';
+import type { NewOutboxMessage, ReminderOutbox, TickTransaction } from './outbox-port.ts';
+import { reminderLineBuilder, type LineBuilder } from './build-reminder-line.ts';
+import { foldMissedReminders, type Folded } from './fold-missed-reminders.ts';
+import type { ReminderMessage } from './ports.ts';
+
+/** The tick_state row of this tick. */
+export const REMINDER_TICK = 'reminders';
+
+/**
+ * Lines per outbox message. The renderer summarises beyond its own block
+ * limit; this bound only keeps one row and one API call reasonably small.
+ */
+export const MAX_LINES_PER_MESSAGE = 200;
+
+export interface ReminderTickDeps {
+  plans: { load(): Promise<Plan | null> };
+  statuses: { all(): Promise<StatusUpdate[]> };
+  outbox: ReminderOutbox;
+  directory: Directory;
+  calendar: BusinessCalendar;
+  policy: ReminderPolicy;
+  /** IANA zone of every schedule, e.g. `Asia/Tokyo`. */
+  timeZone: string;
+  /** `HH:MM`: today's reminders are enqueued from this local time on. */
+  reminderTime: string;
+  lang: Lang;
+}
+
+export type TickOutcome = 'enqueued' | 'not_business_day' | 'before_reminder_time' | 'no_plan';
+
+export interface TickSummary {
+  /** The local date of `now`. */
+  today: LocalDate;
+  outcome: TickOutcome;
+  /** Outbox messages created. */
+  messages: number;
+  /** Reminders newly enqueued, today's and missed ones together. */
+  reminders: number;
+  /** Of those, reminders of earlier days the bot missed, folded into "missed while offline" messages. */
+  missed: number;
+  /** Reminders due but enqueued by an earlier tick, so left alone. */
+  skipped: number;
+}
+
+/**
+ * Runs one tick at `now`. Today's reminders are enqueued only on a business
+ * day at or after the reminder time. Business days between the last tick and
+ * today that no tick handled (the bot was down) are caught up in one "missed
+ * while offline" message per division; the very first tick does not look back.
+ */
+export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promise<TickSummary> {
+  const { date: today, time } = wallClock(now, deps.timeZone);
+  const yesterday = addDays(today, -1);
+  const idle = (outcome: TickOutcome): TickSummary => ({ today, outcome, messages: 0, reminders: 0, missed: 0, skipped: 0 });
+
+  const plan = await deps.plans.load();
+  if (!plan) return idle('no_plan');
+  const waiting = !deps.calendar.isBusinessDay(today) ? 'not_business_day' : time < deps.reminderTime ? 'before_reminder_time' : null;
+  if (waiting) {
+    // Only marks the first start, so that the days before it never count as missed.
+    await deps.outbox.tickTransaction(REMINDER_TICK, now, async (tx) => {
+      if (tx.lastDay === null) await tx.setLastDay(yesterday);
+    });
+    return idle(waiting);
+  }
+
+  const ctx: PolicyContext = {
+    plan,
+    calendar: deps.calendar,
+    policy: deps.policy,
+    state: buildStateLookup(await deps.statuses.all(), deps.timeZone),
+  };
+  return deps.outbox.tickTransaction(REMINDER_TICK, now, async (tx) => {
+    // The first tick ever counts as having handled yesterday: nothing before it is "missed".
+    const since = addDays(tx.lastDay ?? yesterday, 1);
+    const missed = compareLocalDates(since, yesterday) <= 0 ? remindersBetween(since, yesterday, ctx) : [];
+    const due = remindersOn(today, ctx);
+    // The keys decide: only reminders no earlier tick recorded go into a message.
+    const fresh = await tx.recordReminders([...missed, ...due].map(reminderKey));
+    const freshMissed = missed.filter((r) => fresh.has(reminderKey(r)));
+    const entries = foldMissedReminders(
+      due.filter((r) => fresh.has(reminderKey(r))),
+      freshMissed,
+    );
+
+    const frame = { today, lang: deps.lang, directory: deps.directory, line: reminderLineBuilder(today, ctx) };
+    const messages =
+      (await enqueueMessages(tx, entries.today, { ...frame, missed: false })) +
+      (await enqueueMessages(tx, entries.missed, { ...frame, missed: true }));
+    await tx.setLastDay(today);
+    return {
+      today,
+      outcome: 'enqueued',
+      messages,
+      reminders: fresh.size,
+      missed: freshMissed.length,
+      skipped: missed.length + due.length - fresh.size,
+    };
+  });
+}
+
+/** Entries per recipient division, divisions in order of first appearance. */
+function groupByDivision(entries: Folded[]): Map<string, Folded[]> {
+  const groups = new Map<string, Folded[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.reminder.division);
+    if (group) group.push(entry);
+    else groups.set(entry.reminder.division, [entry]);
+  }
+  return groups;
+}
+
+interface MessageFrame {
+  today: LocalDate;
+  /** True for the "missed while offline" messages. */
+  missed: boolean;
+  lang: Lang;
+  directory: Directory;
+  line: LineBuilder;
+}
+
+/**
+ * Enqueues one message per division (keys `reminders|DAY|DIVISION`, or
+ * `missed|…` for the catch-up), split into messages of at most
+ * MAX_LINES_PER_MESSAGE lines (`…|2`, `…|3`), each tied to the reminder keys
+ * of its own lines. Returns how many messages it created.
+ */
+async function enqueueMessages(tx: TickTransaction, entries: Folded[], frame: MessageFrame): Promise<number> {
+  let count = 0;
+  for (const [division, folded] of groupByDivision(entries)) {
+    const recipient = channelFor(frame.directory, division);
+    const baseKey = `${frame.missed ? 'missed' : 'reminders'}|${frame.today}|${division}`;
+    for (let start = 0; start < folded.length; start += MAX_LINES_PER_MESSAGE) {
+      const batch = folded.slice(start, start + MAX_LINES_PER_MESSAGE);
+      const body: ReminderMessage = {
+        type: 'reminders',
+        lang: frame.lang,
+        day: frame.today,
+        division,
+        unmapped: recipient.unmapped,
+        missed: frame.missed,
+        lines: batch.map((entry) => frame.line(entry.reminder, frame.missed)),
+      };
+      const message: NewOutboxMessage = { baseKey, day: frame.today, division, channel: recipient.channel, body };
+      await tx.enqueue(message, batch.flatMap((entry) => entry.keys));
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
+import { createOutboxStore, type OutboxStore } from '../../../src/adapters/db/outbox-store.ts';
+import type { NewOutboxMessage } from '../../../src/app/outbox-port.ts';
+import { reminderMessage } from '../../fakes/reminder-messages.ts';
+import { DIALECTS, type TestDatabase } from './dialects.ts';
+
+const T0 = new Date('2020-07-22T00:30:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+function message(division = '総務部人事課', channel = 'C0JINJI001'): NewOutboxMessage {
+  return { baseKey: `reminders|2020-07-22|${division}`, day: '2020-07-22', division, channel, body: reminderMessage({ division }) };
+}
+
+/** Enqueues messages in one tick transaction and returns their ids. */
+async function enqueue(store: OutboxStore, ...messages: NewOutboxMessage[]): Promise<number[]> {
+  return store.tickTransaction('test', T0, async (tx) => {
+    const ids: number[] = [];
+    for (const m of messages) ids.push((await tx.enqueue(m, [])).id);
+    return ids;
+  });
+}
+
+const lease = (owner: string, now: Date, fresh = false) => ({ owner, now, leaseUntil: new Date(now.getTime() + 60_000), fresh });
+
+for (const dialect of DIALECTS) {
+  describe(`outbox store (${dialect.name})`, () => {
+    let test: TestDatabase;
+    let store: OutboxStore;
+    beforeEach(async () => {
+      test = await dialect.open();
+      store = createOutboxStore(test.db);
+    });
+    afterEach(async () => {
+      await test.dispose();
+    });
+
+    describe('tick transaction', () => {
+      it('starts with no last day, and only ever moves it forward', async () => {
+        expect(await store.tickTransaction('r', T0, async (tx) => tx.lastDay)).toBeNull();
+        await store.tickTransaction('r', T0, (tx) => tx.setLastDay('2020-07-22'));
+        await store.tickTransaction('r', T0, (tx) => tx.setLastDay('2020-07-20'));
+        expect(await store.tickTransaction('r', T0, async (tx) => tx.lastDay)).toBe('2020-07-22');
+        expect(await store.tickTransaction('other', T0, async (tx) => tx.lastDay)).toBeNull();
+      });
+
+      it('records each reminder key once, whatever the tick', async () => {
+        const first = await store.tickTransaction('r', T0, (tx) => tx.recordReminders(['a', 'b', 'b']));
+        expect([...first].sort()).toEqual(['a', 'b']);
+        const second = await store.tickTransaction('r', T0, (tx) => tx.recordReminders(['b', 'c']));
+        expect([...second]).toEqual(['c']);
+      });
+
+      it('records thousands of keys at once', async () => {
+        const keys = Array.from({ length: 2500 }, (_, i) => `k${i}`);
+        expect((await store.tickTransaction('r', T0, (tx) => tx.recordReminders(keys))).size).toBe(2500);
+      });
+
+      it('gives a second message on the same base key the suffix |2, then |3', async () => {
+        const keys = await store.tickTransaction('r', T0, async (tx) => [
+          (await tx.enqueue(message(), [])).key,
+          (await tx.enqueue(message(), [])).key,
+          (await tx.enqueue(message(), [])).key,
+        ]);
+        expect(keys).toEqual(['reminders|2020-07-22|総務部人事課', 'reminders|2020-07-22|総務部人事課|2', 'reminders|2020-07-22|総務部人事課|3']);
+      });
+
+      it('ties the reminder keys to their message', async () => {
+        const id = await store.tickTransaction('r', T0, async (tx) => {
+          await tx.recordReminders(['x|a', 'x|b']);
+          return (await tx.enqueue(message(), ['x|a', 'x|b'])).id;
+        });
+        const rows = await test.db.selectFrom('reminder_sent').selectAll().orderBy('key').execute();
+        expect(rows.map((row) => [row.key, row.outbox_id])).toEqual([
+          ['x|a', id],
+          ['x|b', id],
+        ]);
+      });
+
+      it('writes nothing when the work fails half-way', async () => {
+        const failing = store.tickTransaction('r', T0, async (tx) => {
+          await tx.setLastDay('2020-07-22');
+          await tx.recordReminders(['k']);
+          await tx.enqueue(message(), ['k']);
+          throw new Error('boom');
+        });
+        await expect(failing).rejects.toThrow('boom');
+        expect(await store.list()).toEqual([]);
+        expect(await store.tickTransaction('r', T0, (tx) => tx.recordReminders(['k']))).toEqual(new Set(['k']));
+        expect(await store.tickTransaction('r', T0, async (tx) => tx.lastDay)).toBeNull();
+      });
+    });
+
+    describe('queue', () => {
+      it('lists new messages as due, pending, never tried', async () => {
+        const [id] = await enqueue(store, message());
+        const [entry] = await store.listDue(T0, 10);
+        expect(entry).toMatchObject({ id, status: 'pending', attempts: 0, lastError: null, leaseOwner: null, channel: 'C0JINJI001' });
+        expect(entry?.body.division).toBe('総務部人事課');
+        expect(entry?.createdAt).toEqual(T0);
+      });
+
+      it('lets exactly one of two claimers take a message', async () => {
+        const [id] = await enqueue(store, message());
+        const other = await openDatabase(test.url);
+        try {
+          const otherStore = createOutboxStore(other);
+          const [a, b] = await Promise.all([store.claim(id!, lease('A', T0)), otherStore.claim(id!, lease('B', T0))]);
+          expect([a, b].filter((claimed) => claimed !== null)).toHaveLength(1);
+          expect(await store.listDue(T0, 10)).toEqual([]);
+        } finally {
+          await closeDatabase(other);
+        }
+      });
+
+      it('reclaims a message whose lease ran out, and the old owner can no longer record it', async () => {
+        const [id] = await enqueue(store, message());
+        expect(await store.claim(id!, lease('A', T0))).not.toBeNull();
+        expect(await store.claim(id!, lease('B', at(59_000)))).toBeNull();
+        const taken = await store.claim(id!, lease('B', at(61_000)));
+        expect(taken).toMatchObject({ status: 'sending', leaseOwner: 'B' });
+        expect(await store.markSent(id!, 'A', '1.1', at(62_000))).toBe(false);
+        expect(await store.markSent(id!, 'B', '1.2', at(62_000))).toBe(true);
+        expect(await store.get(id!)).toMatchObject({ status: 'sent', sentTs: '1.2', leaseOwner: null, sentAt: at(62_000) });
+      });
+
+      it('claims as fresh only a message never tried', async () => {
+        const [id] = await enqueue(store, message());
+        await store.claim(id!, lease('A', T0));
+        // A crashed mid-send: the lease ran out with the message still `sending`.
+        expect(await store.claim(id!, lease('B', at(61_000), true))).toBeNull();
+        expect(await store.claim(id!, lease('B', at(61_000), false))).not.toBeNull();
+      });
+
+      it('reschedules with attempts and error, then the message is due again at that time', async () => {
+        const [id] = await enqueue(store, message());
+        await store.claim(id!, lease('A', T0));
+        expect(await store.reschedule(id!, 'A', { at: at(2_000), attempts: 1, error: 'http 503' }, T0)).toBe(true);
+        expect(await store.listDue(at(1_999), 10)).toEqual([]);
+        expect(await store.nextDueAt()).toEqual(at(2_000));
+        expect(await store.listDue(at(2_000), 10)).toMatchObject([{ id, status: 'pending', attempts: 1, lastError: 'http 503' }]);
+      });
+
+      it('knows when a claimed message falls due again: when its lease runs out', async () => {
+        const [id] = await enqueue(store, message());
+        expect(await store.nextDueAt()).toEqual(T0);
+        await store.claim(id!, lease('A', T0));
+        expect(await store.nextDueAt()).toEqual(at(60_000));
+        await store.markSent(id!, 'A', '1.1', T0);
+        expect(await store.nextDueAt()).toBeNull();
+      });
+
+      it('keeps a failed message listed, and retry makes it pending with a fresh budget', async () => {
+        const [id, other] = await enqueue(store, message(), message('総務部財政課', 'C0ZAISEI01'));
+        await store.claim(id!, lease('A', T0));
+        expect(await store.markFailed(id!, 'A', { attempts: 1, error: 'channel_not_found' }, T0)).toBe(true);
+        expect(await store.listDue(at(1), 10)).toMatchObject([{ id: other }]);
+        expect(await store.list({ status: 'failed' })).toMatchObject([{ id, status: 'failed', attempts: 1, lastError: 'channel_not_found' }]);
+
+        const body = { ...reminderMessage(), unmapped: true };
+        expect(await store.retry(id!, { channel: 'C0REFORM01', body }, at(5_000))).toBe(true);
+        const retried = await store.get(id!);
+        expect(retried).toMatchObject({ status: 'pending', attempts: 0, channel: 'C0REFORM01', nextAttemptAt: at(5_000), lastError: 'channel_not_found' });
+        expect(retried?.body.unmapped).toBe(true);
+        // Only failed messages can be retried.
+        expect(await store.retry(id!, { channel: 'C0REFORM01', body }, at(5_000))).toBe(false);
+        expect(await store.retry(other!, { channel: 'C0ZAISEI01', body }, at(5_000))).toBe(false);
+        expect(await store.retry(9999, { channel: 'C0ZAISEI01', body }, at(5_000))).toBe(false);
+      });
+
+      it('lists everything oldest first, or one status', async () => {
+        const ids = await enqueue(store, message(), message('総務部財政課'), message('総務部総務課'));
+        await store.claim(ids[1]!, lease('A', T0));
+        await store.markSent(ids[1]!, 'A', '1.1', T0);
+        expect((await store.list()).map((e) => e.id)).toEqual(ids);
+        expect((await store.list({ status: 'sent' })).map((e) => e.id)).toEqual([ids[1]]);
+        expect((await store.list({ status: 'pending' })).map((e) => e.id)).toEqual([ids[0], ids[2]]);
+      });
+    });
+  });
+}
