@@ -54,13 +54,31 @@ export function createBusinessCalendar(options: BusinessCalendarOptions): Busine
   const { isHoliday } = options;
   const inClosure = closurePredicate(options.closure === undefined ? DEFAULT_CLOSURE : options.closure);
 
+  // The reminder policy asks the same few hundred dates over and over for
+  // every milestone; answers never change, so they are remembered.
+  const businessDays = new Map<LocalDate, boolean>();
   const isBusinessDay = (d: LocalDate): boolean => {
-    const weekday = dayOfWeek(d);
-    return weekday !== 0 && weekday !== 6 && !inClosure(d) && !isHoliday(d);
+    let answer = businessDays.get(d);
+    if (answer === undefined) {
+      const weekday = dayOfWeek(d);
+      answer = weekday !== 0 && weekday !== 6 && !inClosure(d) && !isHoliday(d);
+      businessDays.set(d, answer);
+    }
+    return answer;
   };
 
+  const seeks = new Map<string, LocalDate>();
   /** The first business day reached from `start` stepping by `step` days, `start` included. */
   const seek = (start: LocalDate, step: 1 | -1): LocalDate => {
+    const key = `${start}${step}`;
+    const known = seeks.get(key);
+    if (known !== undefined) return known;
+    const found = scan(start, step);
+    seeks.set(key, found);
+    return found;
+  };
+
+  const scan = (start: LocalDate, step: 1 | -1): LocalDate => {
     let d = start;
     for (let i = 0; i <= MAX_GAP_DAYS; i++) {
       if (isBusinessDay(d)) return d;
@@ -91,15 +109,25 @@ export function createBusinessCalendar(options: BusinessCalendarOptions): Busine
     return count;
   };
 
+  const remembered = new Map<string, LocalDate>();
+  const remember = (key: string, compute: () => LocalDate): LocalDate => {
+    let answer = remembered.get(key);
+    if (answer === undefined) {
+      answer = compute();
+      remembered.set(key, answer);
+    }
+    return answer;
+  };
+
   return {
     isBusinessDay,
     onOrBefore: (d) => seek(d, -1),
-    previousBusinessDay: (d) => seek(addDays(d, -1), -1),
-    nextBusinessDay: (d) => seek(addDays(d, 1), 1),
-    businessDaysBefore: (d, n) => stepBusinessDays(d, n, -1),
-    businessDaysAfter: (d, n) => stepBusinessDays(d, n, 1),
-    firstBusinessDay: (ym) => withinMonth(seek(firstDayOfMonth(ym), 1), ym),
-    lastBusinessDay: (ym) => withinMonth(seek(lastDayOfMonth(ym), -1), ym),
+    previousBusinessDay: (d) => remember(`p${d}`, () => seek(addDays(d, -1), -1)),
+    nextBusinessDay: (d) => remember(`n${d}`, () => seek(addDays(d, 1), 1)),
+    businessDaysBefore: (d, n) => remember(`b${d}${n}`, () => stepBusinessDays(d, n, -1)),
+    businessDaysAfter: (d, n) => remember(`a${d}${n}`, () => stepBusinessDays(d, n, 1)),
+    firstBusinessDay: (ym) => remember(`f${ym}`, () => withinMonth(seek(firstDayOfMonth(ym), 1), ym)),
+    lastBusinessDay: (ym) => remember(`l${ym}`, () => withinMonth(seek(lastDayOfMonth(ym), -1), ym)),
     countBusinessDaysBetween: (a, b) => (compareLocalDates(a, b) <= 0 ? countForward(a, b) : -countForward(b, a)),
   };
 }

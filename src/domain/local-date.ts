@@ -41,8 +41,19 @@ function toMillis(d: LocalDate): number {
   return utcMillis(year, month, day);
 }
 
+// Schedules and reminders reuse a few thousand dates millions of times;
+// remembering the valid ones keeps the checks off the hot path.
+const knownValid = new Set<string>();
+
 /** True when `d` is `YYYY-MM-DD` and names a real day (no 2021-02-29). */
 export function isValidLocalDate(d: string): boolean {
+  if (knownValid.has(d)) return true;
+  const valid = checkLocalDate(d);
+  if (valid && knownValid.size < 100_000) knownValid.add(d);
+  return valid;
+}
+
+function checkLocalDate(d: string): boolean {
   const match = LOCAL_DATE.exec(d);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -105,7 +116,9 @@ export function lastDayOfMonth(ym: YearMonth): LocalDate {
 
 /** Negative, zero or positive as `a` is before, equal to or after `b`; usable with Array#sort. */
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
-  return Math.sign(toMillis(a) - toMillis(b));
+  for (const d of [a, b]) if (!isValidLocalDate(d)) throw new RangeError(`not a valid date (YYYY-MM-DD): ${JSON.stringify(d)}`);
+  // Valid `YYYY-MM-DD` strings sort like the days they name.
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Whole days from `a` to `b`: positive when `b` is later, so `addDays(a, daysBetween(a, b)) === b`. */

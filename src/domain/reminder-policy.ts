@@ -114,10 +114,13 @@ function checkpointReminders(
   if (compareLocalDates(firstOverdue, w.to) <= 0) {
     const overdueDates: LocalDate[] = [firstOverdue];
     if (policy.overdueEveryDays > 0) {
-      for (let k = 1; ; k++) {
+      // Start near the window: a daily tick late in the year need not walk
+      // every weekly overdue date since the spring (a date moves back ≤ 10 days).
+      const skip = Math.floor((daysBetween(firstOverdue, w.from) - 10) / policy.overdueEveryDays);
+      for (let k = Math.max(1, skip); ; k++) {
         const date = calendar.onOrBefore(addDays(firstOverdue, k * policy.overdueEveryDays));
         if (compareLocalDates(date, w.to) > 0) break;
-        if (date !== overdueDates[overdueDates.length - 1]) overdueDates.push(date);
+        if (date !== overdueDates[overdueDates.length - 1] && date !== firstOverdue) overdueDates.push(date);
       }
     }
     for (const date of overdueDates) for (const owner of placed.owners) add(date, 'overdue', owner);
