@@ -6,6 +6,7 @@ import { importCommand } from './import.ts';
 import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
 import { planCommand } from './plan.ts';
 import { previewCommand, type PreviewOptions } from './preview.ts';
+import { startCommand } from './start.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -62,6 +63,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .description('send a failed message again, to the channel the directory names now')
     .argument('<id>', 'message id, as shinchoku outbox lists it')
     .action((id: string) => outboxRetryCommand(id, config, io, clock(config)));
+
+  program
+    .command('start')
+    .description('run the bot: reminders on schedule (Slack with SLACK_BOT_TOKEN, else in this terminal)')
+    .action(() => startCommand(config, io));
 
   try {
     await program.parseAsync(argv);

@@ -103,6 +103,7 @@ const ja = {
   'reminder.button.comment': 'コメント',
   'reminder.fallback': (p: Params) => `年次計画のお知らせ: ${p.division} (${p.count} 件) ${p.list}`,
   // ── end of reminder messages ──
+  'start.banner': (p: Params) => `shinchoku を起動しました — モード: ${p.mode} / 計画: ${p.plan} / データベース: ${p.database} / 担当課の対応表: ${p.directory}`,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ja;
@@ -199,6 +200,7 @@ const en: Record<MessageKey, Message> = {
   'reminder.button.comment': 'Comment',
   'reminder.fallback': (p) => `Plan reminders: ${p.division} (${p.count}) ${p.list}`,
   // ── end of reminder messages ──
+  'start.banner': (p) => `shinchoku started — mode: ${p.mode} / plan: ${p.plan} / database: ${p.database} / directory: ${p.directory}`,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
