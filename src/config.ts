@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fail, ok, type Problem, type Result } from './domain/result.ts';
 import type { ReminderPolicy } from './domain/reminder-policy.ts';
+import { instantAt } from './domain/zoned-time.ts';
 
 /** The reviewed FY2020 plan that ships with the repository. */
 export const BUNDLED_PLAN = 'config/plans/fy2020-mie.yaml';
@@ -83,4 +84,17 @@ export function reminderPolicyOf(config: Config): ReminderPolicy {
     checkins: config.REMINDER_CHECKINS,
     quietDaysAfterReport: config.REMINDER_QUIET_DAYS,
   };
+}
+
+/**
+ * SHINCHOKU_NOW as an instant. A time without an offset (`2020-06-01T09:30`,
+ * or a bare date, read as 00:00) is wall-clock time in SHINCHOKU_TIMEZONE,
+ * which is what a person typing it means.
+ */
+export function startTimeOf(config: Config): Date | undefined {
+  const now = config.SHINCHOKU_NOW;
+  if (!now) return undefined;
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(now)) return new Date(now);
+  const [date = '', time = '00:00'] = now.split('T');
+  return instantAt(date, time.slice(0, 5), config.SHINCHOKU_TIMEZONE);
 }

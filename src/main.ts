@@ -1,7 +1,7 @@
 // The composition root: builds the adapters from the configuration and hands
 // them to the use cases. Nothing else in the code base news up an adapter.
 import { hostname } from 'node:os';
-import { reminderPolicyOf, type Config } from './config.ts';
+import { reminderPolicyOf, startTimeOf, type Config } from './config.ts';
 import type { Notifier } from './app/ports.ts';
 import { runReminderTick } from './app/run-reminder-tick.ts';
 import { createDispatcher } from './app/dispatch-outbox.ts';
@@ -49,7 +49,7 @@ function chooseNotifier(config: Config, logger: Logger, write: (text: string) =>
 export async function startBot(config: Config, write: (text: string) => void): Promise<RunningBot> {
   const logger = createLogger();
   const t = translator(config.SHINCHOKU_LANG);
-  const clock = createClock(config.SHINCHOKU_NOW ? new Date(config.SHINCHOKU_NOW) : undefined);
+  const clock = createClock(startTimeOf(config));
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const plans = createPlanStore(db);

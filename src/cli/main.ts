@@ -1,6 +1,6 @@
 // The `shinchoku` command line: one file per sub-command, wired here.
 import { Command, CommanderError } from 'commander';
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig, startTimeOf, type Config } from '../config.ts';
 import { CliFailure, processIo, type CliIo } from './io.ts';
 import { importCommand } from './import.ts';
 import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
@@ -10,7 +10,7 @@ import { startCommand } from './start.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
-  return config.SHINCHOKU_NOW ? new Date(config.SHINCHOKU_NOW) : new Date();
+  return startTimeOf(config) ?? new Date();
 }
 
 /** Runs the CLI and returns the process exit code. */

@@ -58,6 +58,9 @@ export interface PolicyContext {
   state: StateLookup;
 }
 
+/** The last day (MM-DD, in the calendar year after the fiscal year starts) a plan sends anything. */
+const GRACE_END = '04-30';
+
 const ONGOING_KINDS = new Set(['from', 'yearRound', 'asNeeded', 'timesPerYear']);
 const KIND_ORDER = new Map(REMINDER_KINDS.map((kind, index) => [kind, index]));
 
@@ -166,7 +169,11 @@ function startAndCheckinReminders(placed: PlacedMilestone, ctx: PolicyContext, w
  * division, plan order and kind. Only business days ever carry reminders.
  */
 export function remindersBetween(from: LocalDate, to: LocalDate, ctx: PolicyContext): Reminder[] {
-  const w: Window = { from, to };
+  // A plan speaks for its fiscal year: overdue chasing goes on through April
+  // of the next year, then stops (the next year's plan takes over).
+  const lastDay = `${ctx.plan.fiscalYear + 1}-${GRACE_END}`;
+  const w: Window = { from, to: compareLocalDates(to, lastDay) > 0 ? lastDay : to };
+  if (compareLocalDates(w.from, w.to) > 0) return [];
   const order = new Map<string, number>();
   const all: Reminder[] = [];
   listMilestones(ctx.plan).forEach((placed, index) => {

@@ -172,3 +172,13 @@ describe('the bundled FY2020 plan', () => {
     expect(lead.map((r) => r.division).sort()).toEqual(['総務部管財課', '総務部税収確保課', '総務部財政課'].sort());
   });
 });
+
+describe('the plan’s year', () => {
+  it('chases overdue milestones through April of the next year, then stops', () => {
+    const r = remindersBetween('2020-04-01', '2022-12-31', ctx(planWith({ '1-1-1': { kind: 'months', months: ['2021-02'] } })));
+    const last = r[r.length - 1]!;
+    expect(last.kind).toBe('overdue');
+    expect(last.date <= '2021-04-30' && last.date >= '2021-04-20').toBe(true);
+    expect(remindersOn('2026-11-24', ctx(planWith({ '1-1-1': { kind: 'monthly' } })))).toEqual([]);
+  });
+});
