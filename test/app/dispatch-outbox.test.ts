@@ -26,9 +26,14 @@ async function fill(store: OutboxStore, channels: number, perChannel: number, no
   });
 }
 
-/** Lets the event loop run until `done()` holds; fails instead of hanging. */
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 20_000; i++) {
+/**
+ * Lets the event loop run until `done()` holds; fails instead of hanging. The
+ * limit is real time, not turns of the loop: a PostgreSQL round trip takes
+ * many turns, more so on a loaded machine. The dispatcher's own clock is virtual.
+ */
+async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
     if (done()) return;
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,6 +1,7 @@
-// Two bot processes ticking on one SQLite file at the same moment: SQLite's
-// lock (taken by the tick's first statement) makes them take turns, and the
-// reminder keys make the second one enqueue nothing.
+// Bot processes ticking on one database at the same moment. On SQLite its
+// file lock (taken by the tick's first statement) makes them take turns; on
+// PostgreSQL the reminder keys' primary key makes the later inserts wait for
+// the first transaction and then do nothing. Either way nothing is enqueued twice.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -14,8 +15,8 @@ import { emptyContext, storePlan, tokyo } from './tick-world.ts';
 const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./tick-child.ts', import.meta.url));
 
-for (const dialect of DIALECTS.filter((d) => d.name === 'sqlite')) {
-  describe('two processes ticking at once', () => {
+for (const dialect of DIALECTS) {
+  describe(`three processes ticking at once (${dialect.name})`, () => {
     let test: TestDatabase;
     beforeEach(async () => {
       test = await dialect.open();

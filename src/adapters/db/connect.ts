@@ -1,37 +1,65 @@
 /**
- * Opens the database named by DATABASE_URL and brings its schema up to date.
- * Only SQLite for now; PostgreSQL (`postgres://…`) arrives with its own dialect.
+ * Opens the database named by DATABASE_URL and brings its schema up to date:
+ * `postgres://…` is PostgreSQL (several instances may share it), anything
+ * else a SQLite file (one instance).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 // Kysely's SQLite dialect drives better-sqlite3's synchronous API. The
 // callback-based `sqlite3` package looks compatible but silently returns no rows.
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 
+/** True when DATABASE_URL names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
 /**
- * Opens a SQLite file (creating it and its folder if needed) or `:memory:`,
- * and runs pending migrations before returning.
+ * Opens PostgreSQL (`postgres://user@host:5432/db`, any libpq parameter such
+ * as `?options=-c search_path=shinchoku` allowed) or a SQLite file (creating
+ * it and its folder if needed) or `:memory:`, and runs pending migrations.
  */
 export async function openDatabase(url: string): Promise<Kysely<Database>> {
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new Error('DATABASE_URL: PostgreSQL is not supported yet; set DATABASE_URL to a SQLite file path such as ./data/shinchoku.db');
-  }
-  const sqlite = openSqlite(url);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { db, close } = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
   try {
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
-    if (sqlite.open) sqlite.close();
+    close();
+    const code = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
+    if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|28P01|3D000)$/.test(code)) {
+      throw new Error(`cannot reach the database ${redactUrl(url)} (${code}): check DATABASE_URL and that the server is running`, { cause: error });
+    }
     throw error;
   }
   return db;
 }
 
-function openSqlite(path: string): SQLite.Database {
+/** DATABASE_URL as it may appear in messages and logs: without its password. */
+export function redactUrl(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+function openPostgres(url: string): { db: Kysely<Database>; close: () => void } {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server must not crash the bot; the next
+  // query gets a fresh connection and reports its own error.
+  pool.on('error', () => {});
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), close: () => {} };
+}
+
+function openSqlite(path: string): { db: Kysely<Database>; close: () => void } {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new SQLite(path);
   // Set first so that switching to WAL waits for another process instead of failing.
@@ -40,10 +68,15 @@ function openSqlite(path: string): SQLite.Database {
   sqlite.pragma('journal_mode = WAL');
   // Off by default in SQLite; the schema relies on them as PostgreSQL would.
   sqlite.pragma('foreign_keys = ON');
-  return sqlite;
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }
 
-/** Closes the database and its file handles. */
+/** Closes the database and its file handles or connections. */
 export async function closeDatabase(db: Kysely<Database>): Promise<void> {
   await db.destroy();
 }

@@ -3,7 +3,7 @@
  * files are TypeScript: tsx loads them when the bot runs, vitest in tests.
  */
 import { readdir } from 'node:fs/promises';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const MIGRATION_FOLDER = new URL('../../../db/migrations/', import.meta.url);
 
@@ -28,9 +28,32 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Applies every pending migration; throws naming the migration that failed. */
+/**
+ * Applies every pending migration; throws naming the migration that failed.
+ * On PostgreSQL, instances starting together take turns (an advisory lock per
+ * schema), and Kysely's bookkeeping tables live in the connection's own
+ * schema: left to itself, Kysely finds them in any schema of the database.
+ */
 export async function migrateToLatest<DB>(db: Kysely<DB>, folder: URL = MIGRATION_FOLDER): Promise<void> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(folder) });
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrator(db, folder);
+  await db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(conn);
+    const schema = rows[0]?.schema ?? 'public';
+    await sql`select pg_advisory_lock(hashtext(${`shinchoku.migrate.${schema}`}))`.execute(conn);
+    try {
+      await runMigrator(conn, folder, schema);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${`shinchoku.migrate.${schema}`}))`.execute(conn);
+    }
+  });
+}
+
+async function runMigrator<DB>(db: Kysely<DB>, folder: URL, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new FolderMigrationProvider(folder),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;

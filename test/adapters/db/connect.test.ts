@@ -57,7 +57,9 @@ describe('openDatabase (sqlite specifics)', () => {
     await closeDatabase(db);
   });
 
-  it('refuses PostgreSQL until its dialect exists', async () => {
-    await expect(openDatabase('postgres://localhost/shinchoku')).rejects.toThrow(/PostgreSQL is not supported yet/);
+  it('reports an unreachable PostgreSQL server without its password', async () => {
+    const error = await openDatabase('postgres://bot:s3cret@127.0.0.1:1/shinchoku').catch((e: unknown) => e);
+    expect(String(error)).toMatch(/cannot reach the database postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/shinchoku/);
+    expect(String(error)).not.toContain('s3cret');
   });
 });
