@@ -7,6 +7,8 @@ import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from '.
 import { planCommand } from './plan.ts';
 import { previewCommand, type PreviewOptions } from './preview.ts';
 import { startCommand } from './start.ts';
+import { doctorCommand } from './doctor.ts';
+import { translate } from '../i18n/catalog.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -17,6 +19,12 @@ function clock(config: Config): Date {
 export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, io: CliIo = processIo): Promise<number> {
   const loaded = loadConfig(env);
   if (!loaded.ok) {
+    if (argv[2] === 'doctor') {
+      // The doctor still answers, with the settings as its failing check.
+      const lang = env.SHINCHOKU_LANG === 'en' ? 'en' : 'ja';
+      io.out(`✗ ${translate(lang, 'doctor.settingsFailed', { reason: loaded.error.message })}\n    → ${translate(lang, 'doctor.fixSettings')}`);
+      return 1;
+    }
     io.err(`error: ${loaded.error.message}`);
     return 1;
   }
@@ -63,6 +71,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .description('send a failed message again, to the channel the directory names now')
     .argument('<id>', 'message id, as shinchoku outbox lists it')
     .action((id: string) => outboxRetryCommand(id, config, io, clock(config)));
+
+  program
+    .command('doctor')
+    .description('check the settings, database, plan, directory and Slack; print a fix for each problem')
+    .action(() => doctorCommand(config, io));
 
   program
     .command('start')

@@ -104,6 +104,29 @@ const ja = {
   'reminder.fallback': (p: Params) => `年次計画のお知らせ: ${p.division} (${p.count} 件) ${p.list}`,
   // ── end of reminder messages ──
   'start.banner': (p: Params) => `shinchoku を起動しました — モード: ${p.mode} / 計画: ${p.plan} / データベース: ${p.database} / 担当課の対応表: ${p.directory}`,
+  // ── shinchoku doctor ──
+  'doctor.settings': '設定 (.env / 環境変数) は正しい形式です',
+  'doctor.settingsFailed': (p: Params) => `設定に誤りがあります: ${p.reason}`,
+  'doctor.fixSettings': '.env (または環境変数) の該当する設定を直してください。.env.example に説明があります',
+  'doctor.database': (p: Params) => `データベース (${p.kind}) ${p.where} に接続でき、マイグレーションは最新です`,
+  'doctor.databaseFailed': (p: Params) => `データベース (${p.kind}) ${p.where} を使えません: ${p.reason}`,
+  'doctor.fixPostgres': 'DATABASE_URL の接続先・ユーザー・データベース名を確認し、サーバーが動いているか pg_isready で確かめてください',
+  'doctor.fixSqlite': 'DATABASE_URL のファイルの場所に書き込めるか確認してください',
+  'doctor.plan': (p: Params) => `計画「${p.title}」: 年次計画の行 ${p.milestones} 件、確認が必要な行 ${p.warnings} 件`,
+  'doctor.noPlan': 'データベースに計画がありません',
+  'doctor.fixPlan': 'shinchoku import FILE で計画を取り込んでください (npm start は空のデータベースに SHINCHOKU_PLAN を取り込みます)',
+  'doctor.directory': (p: Params) => `担当課の対応表 ${p.file} を読み込めます`,
+  'doctor.fixDirectory': (p: Params) => `${p.file} の該当行を直してください (config/directory.example.yaml が見本です)`,
+  'doctor.allMapped': '計画のすべての担当課にチャンネルが設定されています',
+  'doctor.unmapped': (p: Params) => `チャンネルが設定されていない担当課: ${p.divisions} (お知らせは取りまとめチャンネルに届きます)`,
+  'doctor.fixUnmapped': (p: Params) => `${p.file} の divisions に追加するか、/plan owner 課名 #チャンネル で設定してください`,
+  'doctor.noSlack': 'Slack の設定はありません (お知らせはターミナルに表示されます)',
+  'doctor.slack': (p: Params) => `Slack に接続できます (ワークスペース ${p.team}、ボット ${p.user})`,
+  'doctor.slackFailed': (p: Params) => `Slack に接続できません: ${p.reason}`,
+  'doctor.fixSlack': 'SLACK_BOT_TOKEN (xoxb-…) をアプリの「OAuth & Permissions」からコピーし直してください',
+  'doctor.allGood': 'すべて問題ありません',
+  'doctor.failures': (p: Params) => `問題が ${p.count} 件あります`,
+  // ── end of shinchoku doctor ──
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ja;
@@ -201,6 +224,27 @@ const en: Record<MessageKey, Message> = {
   'reminder.fallback': (p) => `Plan reminders: ${p.division} (${p.count}) ${p.list}`,
   // ── end of reminder messages ──
   'start.banner': (p) => `shinchoku started — mode: ${p.mode} / plan: ${p.plan} / database: ${p.database} / directory: ${p.directory}`,
+  'doctor.settings': 'Settings (.env / environment) are well-formed',
+  'doctor.settingsFailed': (p) => `Settings are invalid: ${p.reason}`,
+  'doctor.fixSettings': 'Fix the named settings in .env (or the environment); .env.example explains each',
+  'doctor.database': (p) => `Database (${p.kind}) ${p.where} is reachable and migrated`,
+  'doctor.databaseFailed': (p) => `Database (${p.kind}) ${p.where} is not usable: ${p.reason}`,
+  'doctor.fixPostgres': 'Check host, user and database name in DATABASE_URL, and that the server runs (pg_isready)',
+  'doctor.fixSqlite': 'Check that the folder of the DATABASE_URL file is writable',
+  'doctor.plan': (p) => `Plan "${p.title}": ${p.milestones} milestones, ${p.warnings} lines to review`,
+  'doctor.noPlan': 'No plan in the database',
+  'doctor.fixPlan': 'Import one with shinchoku import FILE (npm start imports SHINCHOKU_PLAN into an empty database)',
+  'doctor.directory': (p) => `Directory ${p.file} is readable`,
+  'doctor.fixDirectory': (p) => `Fix that line of ${p.file} (config/directory.example.yaml shows the format)`,
+  'doctor.allMapped': 'Every division of the plan has a channel',
+  'doctor.unmapped': (p) => `Divisions without a channel: ${p.divisions} (their reminders go to the coordinator channel)`,
+  'doctor.fixUnmapped': (p) => `Add them under divisions in ${p.file}, or use /plan owner DIVISION #channel`,
+  'doctor.noSlack': 'No Slack settings (reminders print in the terminal)',
+  'doctor.slack': (p) => `Slack is reachable (workspace ${p.team}, bot ${p.user})`,
+  'doctor.slackFailed': (p) => `Slack is not reachable: ${p.reason}`,
+  'doctor.fixSlack': 'Copy SLACK_BOT_TOKEN (xoxb-…) again from the app\'s "OAuth & Permissions" page',
+  'doctor.allGood': 'All good',
+  'doctor.failures': (p) => `${p.count} problems found`,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };

@@ -1,0 +1,94 @@
+// `shinchoku doctor`: checks the settings and the environment and prints a
+// checklist, with what to do about each failure. Exit code 1 if any failed.
+import type { Config } from '../config.ts';
+import { translator, type Translate } from '../i18n/catalog.ts';
+import { openDatabase, closeDatabase, isPostgresUrl, redactUrl } from '../adapters/db/connect.ts';
+import { createPlanStore } from '../adapters/db/plan-store.ts';
+import { loadDirectory } from '../adapters/directory/load-directory.ts';
+import { listDivisions, listMilestones, type Plan } from '../domain/plan.ts';
+import { unmappedDivisions } from '../domain/directory.ts';
+import { webApi } from '@slack/bolt';
+import { CliFailure, type CliIo } from './io.ts';
+
+export interface Check {
+  ok: boolean;
+  /** What was checked and what was found. */
+  line: string;
+  /** What to do about a failure. */
+  fix?: string;
+}
+
+async function checkDatabase(config: Config, t: Translate): Promise<{ check: Check; plan: Plan | null }> {
+  const where = redactUrl(config.DATABASE_URL);
+  const kind = isPostgresUrl(config.DATABASE_URL) ? 'PostgreSQL' : 'SQLite';
+  try {
+    const db = await openDatabase(config.DATABASE_URL);
+    try {
+      const plan = await createPlanStore(db).load();
+      return { check: { ok: true, line: t('doctor.database', { kind, where }) }, plan };
+    } finally {
+      await closeDatabase(db);
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const fix = isPostgresUrl(config.DATABASE_URL) ? t('doctor.fixPostgres') : t('doctor.fixSqlite');
+    return { check: { ok: false, line: t('doctor.databaseFailed', { kind, where, reason }), fix }, plan: null };
+  }
+}
+
+function checkPlan(plan: Plan | null, t: Translate): Check {
+  if (!plan) return { ok: false, line: t('doctor.noPlan'), fix: t('doctor.fixPlan') };
+  return { ok: true, line: t('doctor.plan', { title: plan.title, milestones: listMilestones(plan).length, warnings: plan.warnings.length }) };
+}
+
+async function checkDirectory(config: Config, plan: Plan | null, t: Translate): Promise<Check[]> {
+  const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  if (!loaded.ok) return [{ ok: false, line: loaded.error.message, fix: t('doctor.fixDirectory', { file: config.SHINCHOKU_DIRECTORY }) }];
+  const checks: Check[] = [{ ok: true, line: t('doctor.directory', { file: config.SHINCHOKU_DIRECTORY }) }];
+  if (plan) {
+    const unmapped = unmappedDivisions(loaded.value, listDivisions(plan));
+    checks.push(
+      unmapped.length === 0
+        ? { ok: true, line: t('doctor.allMapped') }
+        : { ok: false, line: t('doctor.unmapped', { divisions: unmapped.join('、') }), fix: t('doctor.fixUnmapped', { file: config.SHINCHOKU_DIRECTORY }) },
+    );
+  }
+  return checks;
+}
+
+async function checkSlack(config: Config, t: Translate): Promise<Check[]> {
+  if (!config.SLACK_BOT_TOKEN) return [{ ok: true, line: t('doctor.noSlack') }];
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    retryConfig: { retries: 0 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  try {
+    const auth = await client.auth.test();
+    return [{ ok: true, line: t('doctor.slack', { team: auth.team ?? '?', user: auth.user ?? '?' }) }];
+  } catch (error) {
+    const reason = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
+    return [{ ok: false, line: t('doctor.slackFailed', { reason }), fix: t('doctor.fixSlack') }];
+  }
+}
+
+/** Runs every check; the settings themselves were validated by loadConfig already. */
+export async function runChecks(config: Config): Promise<Check[]> {
+  const t = translator(config.SHINCHOKU_LANG);
+  const settings: Check = { ok: true, line: t('doctor.settings') };
+  const { check: database, plan } = await checkDatabase(config, t);
+  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...(await checkDirectory(config, plan, t)), ...(await checkSlack(config, t))];
+}
+
+export function renderChecks(checks: Check[], t: Translate): string {
+  const lines = checks.flatMap((c) => [`${c.ok ? '✓' : '✗'} ${c.line}`, ...(c.fix ? [`    → ${c.fix}`] : [])]);
+  const failed = checks.filter((c) => !c.ok).length;
+  lines.push('', failed === 0 ? t('doctor.allGood') : t('doctor.failures', { count: failed }));
+  return lines.join('\n');
+}
+
+export async function doctorCommand(config: Config, io: CliIo): Promise<void> {
+  const checks = await runChecks(config);
+  io.out(renderChecks(checks, translator(config.SHINCHOKU_LANG)));
+  if (checks.some((c) => !c.ok)) throw new CliFailure('doctor found problems');
+}
