@@ -8,6 +8,9 @@ import { loadConfig } from '../src/config.ts';
 import { startBot, type RunningBot } from '../src/main.ts';
 import { startFakeSlackApi, type FakeSlackApi } from './fakes/fake-slack-api.ts';
 
+// The bot's JSON logs are for operators; tests read what it did, not its log.
+process.env.LOG_LEVEL = 'silent';
+
 let dir: string;
 let slack: FakeSlackApi;
 let bot: RunningBot | undefined;
