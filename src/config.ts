@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fail, ok, type Problem, type Result } from './domain/result.ts';
 import type { ReminderPolicy } from './domain/reminder-policy.ts';
+import { parseDigestCron, type DigestSchedule } from './domain/digest-schedule.ts';
 import { instantAt } from './domain/zoned-time.ts';
 
 /** The reviewed FY2020 plan that ships with the repository. */
@@ -28,7 +29,8 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: z.url().optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0 asks the system for a free port (tests, benchmarks); the log says which one.
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().trim().min(1).default('./data/shinchoku.db'),
   SHINCHOKU_PLAN: z.string().trim().min(1).default(BUNDLED_PLAN),
   SHINCHOKU_DIRECTORY: z.string().trim().min(1).default('config/directory.yaml'),
@@ -46,7 +48,14 @@ const schema = z.object({
     }, 'is not a known IANA time zone (e.g. Asia/Tokyo)'),
   SHINCHOKU_LANG: z.enum(['ja', 'en']).default('ja'),
   REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:30'),
-  DIGEST_CRON: z.string().trim().min(1).default('0 9 * * 1'),
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .default('0 9 * * 1')
+    .superRefine((value, ctx) => {
+      const parsed = parseDigestCron(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    }),
   // The reminder policy (SPEC §4); defaults as the spec says.
   REMINDER_LEAD_DAYS: dayList('14,7'),
   REMINDER_LEAD_BUSINESS_DAYS: dayList('3,1'),
@@ -67,9 +76,44 @@ export type Config = Readonly<z.infer<typeof schema>>;
 export function loadConfig(env: Record<string, string | undefined> = process.env): Result<Config, Problem> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(present);
-  if (parsed.success) return ok(Object.freeze(parsed.data));
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...slackModeProblems(present)];
+  if (parsed.success && problems.length === 0) return ok(Object.freeze(parsed.data));
   return fail({ code: 'bad_config', message: `invalid settings (check .env): ${problems.join('; ')}` });
+}
+
+/**
+ * The Slack settings that only make sense together (SPEC §7): a bot token
+ * needs a way to receive commands (an app token for Socket Mode, or a signing
+ * secret for HTTP), and those need the bot token. Checked on the raw values,
+ * so these problems are named together with every other bad setting.
+ */
+function slackModeProblems(env: Record<string, string | undefined>): string[] {
+  const bot = env.SLACK_BOT_TOKEN !== undefined;
+  const receiver = env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined;
+  if (bot && !receiver) {
+    return ['SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (xapp-…, Socket Mode: no public URL needed) nor SLACK_SIGNING_SECRET (HTTP mode on PORT) is; set one of them'];
+  }
+  if (!bot && receiver) {
+    const which = env.SLACK_APP_TOKEN !== undefined ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
+    return [`${which} is set but SLACK_BOT_TOKEN is not; set SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…)`];
+  }
+  return [];
+}
+
+/** How the bot talks to Slack, from the validated settings. */
+export type SlackMode =
+  | { kind: 'none' }
+  /** SLACK_APP_TOKEN wins when both receivers are set: it needs no public URL. */
+  | { kind: 'socket'; botToken: string; appToken: string }
+  | { kind: 'http'; botToken: string; signingSecret: string; port: number };
+
+/** The Slack mode the settings select (loadConfig has checked that they fit together). */
+export function slackModeOf(config: Config): SlackMode {
+  const botToken = config.SLACK_BOT_TOKEN;
+  if (botToken === undefined) return { kind: 'none' };
+  if (config.SLACK_APP_TOKEN !== undefined) return { kind: 'socket', botToken, appToken: config.SLACK_APP_TOKEN };
+  if (config.SLACK_SIGNING_SECRET !== undefined) return { kind: 'http', botToken, signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT };
+  return { kind: 'none' };
 }
 
 /** The reminder policy the settings describe. */
@@ -84,6 +128,13 @@ export function reminderPolicyOf(config: Config): ReminderPolicy {
     checkins: config.REMINDER_CHECKINS,
     quietDaysAfterReport: config.REMINDER_QUIET_DAYS,
   };
+}
+
+/** When the weekly digest goes out, from DIGEST_CRON (validated by loadConfig). */
+export function digestScheduleOf(config: Config): DigestSchedule {
+  const parsed = parseDigestCron(config.DIGEST_CRON);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
 }
 
 /**

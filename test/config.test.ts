@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, reminderPolicyOf, startTimeOf } from '../src/config.ts';
+import { loadConfig, reminderPolicyOf, slackModeOf, startTimeOf } from '../src/config.ts';
 
 describe('loadConfig', () => {
   it('fills the documented defaults', () => {
@@ -27,6 +27,34 @@ describe('loadConfig', () => {
   it('treats empty values as unset', () => {
     const config = loadConfig({ PORT: '', REMINDER_LEAD_DAYS: ' ' });
     expect(config.ok && config.value.PORT).toBe(3000);
+  });
+});
+
+describe('Slack modes', () => {
+  const mode = (env: Record<string, string>) => {
+    const config = loadConfig(env);
+    if (!config.ok) throw new Error(config.error.message);
+    return slackModeOf(config.value);
+  };
+
+  it('picks Socket Mode with an app token, HTTP with a signing secret, the shell with neither', () => {
+    expect(mode({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual({ kind: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1' });
+    expect(mode({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8080' })).toEqual({ kind: 'http', botToken: 'xoxb-1', signingSecret: 's', port: 8080 });
+    expect(mode({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's' }).kind).toBe('socket');
+    expect(mode({})).toEqual({ kind: 'none' });
+  });
+
+  it('names what to set when a bot token has no way to receive commands, or the reverse', () => {
+    const lonely = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(lonely.ok).toBe(false);
+    if (!lonely.ok) expect(lonely.error.message).toMatch(/SLACK_APP_TOKEN.*SLACK_SIGNING_SECRET/u);
+    const headless = loadConfig({ SLACK_SIGNING_SECRET: 's', PORT: 'x' });
+    expect(headless.ok).toBe(false);
+    if (!headless.ok) {
+      expect(headless.error.message).toContain('SLACK_BOT_TOKEN');
+      // Named together with every other bad setting.
+      expect(headless.error.message).toContain('PORT');
+    }
   });
 });
 

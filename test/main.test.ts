@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startBot, type RunningBot } from '../src/main.ts';
 import { startFakeSlackApi, type FakeSlackApi } from './fakes/fake-slack-api.ts';
+import { SlackRequests } from './fakes/slack-requests.ts';
 
 // The bot's JSON logs are for operators; tests read what it did, not its log.
 process.env.LOG_LEVEL = 'silent';
@@ -39,6 +40,9 @@ describe('startBot', () => {
     const config = loadConfig({
       DATABASE_URL: join(dir, 'bot.db'),
       SLACK_BOT_TOKEN: 'xoxb-test',
+      // HTTP mode on a free port: the Slack app starts next to the schedules.
+      SLACK_SIGNING_SECRET: 'test-secret',
+      PORT: '0',
       SLACK_API_URL: slack.url,
       SHINCHOKU_DIRECTORY: 'config/directory.example.yaml',
       SHINCHOKU_NOW: '2020-07-22T09:31:00+09:00',
@@ -61,6 +65,14 @@ describe('startBot', () => {
     const keys = slack.allMessages().map((m) => JSON.stringify(m).match(/reminders\|2020-07-22\|[^"\\]+/)?.[0]);
     expect(keys.every(Boolean)).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
+
+    // The Slack app answers /plan on the port it was given.
+    expect(bot.slackPort).toBeGreaterThan(0);
+    const requests = new SlackRequests(`http://127.0.0.1:${bot.slackPort}/slack/events`, 'test-secret');
+    const help = await requests.slashCommand({ text: 'help', user_id: 'U0JINJI01', response_url: slack.responseUrl('help') });
+    expect(help.status).toBe(200);
+    await until(() => slack.responses.some((r) => r.id === 'help'));
+    expect(JSON.stringify(slack.responses.find((r) => r.id === 'help')!.body)).toContain('/plan');
 
     // A restart on the same day sends nothing again.
     await bot.stop();

@@ -36,8 +36,11 @@ export interface DeliveryContext {
   notifier: Notifier;
   now: () => Date;
   settings: DeliverySettings;
-  /** Called right before the message goes to the platform, so the caller can pace the channel. */
-  beforeSend: () => void;
+  /**
+   * Called once the platform has answered a send (or the send failed), so the
+   * caller can pace the channel from the moment the platform surely had it.
+   */
+  afterSend: () => void;
 }
 
 /**
@@ -70,13 +73,13 @@ export async function deliverOutboxMessage(entry: OutboxEntry, ctx: DeliveryCont
     }
   }
 
-  ctx.beforeSend();
   let result: Awaited<ReturnType<Notifier['send']>>;
   try {
     result = await notifier.send({ key: claimed.key, channel: claimed.channel, body: claimed.body });
   } catch (error) {
     result = { ok: false, kind: 'transient', error: describe(error) };
   }
+  ctx.afterSend();
 
   if (result.ok) {
     const recorded = await outbox.markSent(claimed.id, owner, result.ts, ctx.now());

@@ -4,7 +4,7 @@
  * One store implements all three views; each use case asks for the one it needs.
  */
 import type { LocalDate } from '../domain/plan.ts';
-import type { ReminderMessage } from './ports.ts';
+import type { OutboxMessageBody } from './ports.ts';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
@@ -22,7 +22,7 @@ export interface NewOutboxMessage {
   day: LocalDate;
   division: string;
   channel: string;
-  body: ReminderMessage;
+  body: OutboxMessageBody;
 }
 
 /** One outbox row. */
@@ -32,7 +32,7 @@ export interface OutboxEntry {
   day: LocalDate;
   division: string;
   channel: string;
-  body: ReminderMessage;
+  body: OutboxMessageBody;
   status: OutboxStatus;
   /** Failed delivery attempts so far (rate limiting does not count). */
   attempts: number;
@@ -102,5 +102,5 @@ export interface OutboxAdmin {
    * `channel` with `body` (the recipient may have been fixed since). False
    * when the message is not (or no longer) failed.
    */
-  retry(id: number, update: { channel: string; body: ReminderMessage }, now: Date): Promise<boolean>;
+  retry(id: number, update: { channel: string; body: OutboxMessageBody }, now: Date): Promise<boolean>;
 }

@@ -3,6 +3,7 @@
  * what the use cases use (STYLE: "narrow interfaces defined by the user").
  */
 import type { Lang } from '../i18n/catalog.ts';
+import type { Digest } from '../domain/digest.ts';
 import type { LocalDate, YearMonth } from '../domain/plan.ts';
 import type { ReminderKind } from '../domain/reminder.ts';
 import type { StatusCode } from '../domain/status.ts';
@@ -43,12 +44,29 @@ export interface ReminderMessage {
   lines: ReminderLine[];
 }
 
+/** What a digest outbox message says: the weekly digest, for the coordinator channel (SPEC §6). */
+export interface DigestMessage {
+  type: 'digest';
+  lang: Lang;
+  /** The ISO week it is the digest of, e.g. `2020-W38`. */
+  week: string;
+  /** True when it goes out after its scheduled day and time because the bot was down then. */
+  late: boolean;
+  /** True when a coordinator posted it (`/plan digest post`) rather than the schedule. */
+  manual: boolean;
+  /** The model, its lists cut to what a message shows (capDigest); each list's `total` is its real length. */
+  digest: Digest;
+}
+
+/** Everything the outbox delivers. */
+export type OutboxMessageBody = ReminderMessage | DigestMessage;
+
 /** A message ready to be delivered. */
 export interface OutgoingMessage {
   /** The outbox key: unique, and stamped into the Slack message metadata. */
   key: string;
   channel: string;
-  body: ReminderMessage;
+  body: OutboxMessageBody;
 }
 
 export type SendResult =

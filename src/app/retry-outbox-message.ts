@@ -26,7 +26,7 @@ export async function retryOutboxMessage(id: number, deps: RetryDeps): Promise<R
   if (entry.status !== 'failed') return notFailed(entry.status);
 
   const recipient = channelFor(deps.directory, entry.division);
-  const body = { ...entry.body, unmapped: recipient.unmapped };
+  const body = entry.body.type === 'reminders' ? { ...entry.body, unmapped: recipient.unmapped } : entry.body;
   if (!(await deps.outbox.retry(id, { channel: recipient.channel, body }, deps.now))) {
     // Someone else retried it in the meantime.
     return notFailed((await deps.outbox.get(id))?.status ?? entry.status);

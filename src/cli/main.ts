@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { loadConfig, startTimeOf, type Config } from '../config.ts';
 import { CliFailure, processIo, type CliIo } from './io.ts';
+import { digestCommand, type DigestOptions } from './digest.ts';
 import { importCommand } from './import.ts';
 import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
 import { planCommand } from './plan.ts';
@@ -76,6 +77,13 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .command('doctor')
     .description('check the settings, database, plan, directory and Slack; print a fix for each problem')
     .action(() => doctorCommand(config, io));
+
+  program
+    .command('digest')
+    .description('print the weekly digest of a day (today by default) without posting it')
+    .option('--date <date>', 'the digest of this day, YYYY-MM-DD')
+    .option('--json', 'print the digest model as JSON, every list whole')
+    .action((options: DigestOptions) => digestCommand(options, config, io, clock(config)));
 
   program
     .command('start')

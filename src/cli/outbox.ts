@@ -80,7 +80,7 @@ function renderLine(entry: OutboxEntry, t: Translate): string {
 
 function channelText(entry: OutboxEntry, t: Translate): string {
   const channel = entry.channel === '' ? t('outbox.noChannel') : entry.channel;
-  return entry.body.unmapped ? `${channel} ${t('outbox.unmapped')}` : channel;
+  return entry.body.type === 'reminders' && entry.body.unmapped ? `${channel} ${t('outbox.unmapped')}` : channel;
 }
 
 function statusKey(status: OutboxEntry['status']): MessageKey {
@@ -100,9 +100,10 @@ function toJson(entry: OutboxEntry) {
     day: entry.day,
     division: entry.division,
     channel: entry.channel,
-    unmapped: entry.body.unmapped,
-    missed: entry.body.missed,
-    lines: entry.body.lines.length,
+    // A digest goes to the coordinator channel by design and has no reminder lines.
+    unmapped: entry.body.type === 'reminders' && entry.body.unmapped,
+    missed: entry.body.type === 'reminders' && entry.body.missed,
+    lines: entry.body.type === 'reminders' ? entry.body.lines.length : 0,
     status: entry.status,
     attempts: entry.attempts,
     nextAttemptAt: entry.nextAttemptAt.toISOString(),

@@ -119,6 +119,16 @@ export function createBusinessCalendar(options: BusinessCalendarOptions): Busine
     return answer;
   };
 
+  const counts = new Map<string, number>();
+  const rememberCount = (key: string, compute: () => number): number => {
+    let answer = counts.get(key);
+    if (answer === undefined) {
+      answer = compute();
+      counts.set(key, answer);
+    }
+    return answer;
+  };
+
   return {
     isBusinessDay,
     onOrBefore: (d) => seek(d, -1),
@@ -128,7 +138,8 @@ export function createBusinessCalendar(options: BusinessCalendarOptions): Busine
     businessDaysAfter: (d, n) => remember(`a${d}${n}`, () => stepBusinessDays(d, n, 1)),
     firstBusinessDay: (ym) => remember(`f${ym}`, () => withinMonth(seek(firstDayOfMonth(ym), 1), ym)),
     lastBusinessDay: (ym) => remember(`l${ym}`, () => withinMonth(seek(lastDayOfMonth(ym), -1), ym)),
-    countBusinessDaysBetween: (a, b) => (compareLocalDates(a, b) <= 0 ? countForward(a, b) : -countForward(b, a)),
+    // Remembered too: every overdue line of a tick counts from one of a dozen due dates to today.
+    countBusinessDaysBetween: (a, b) => rememberCount(`${a}${b}`, () => (compareLocalDates(a, b) <= 0 ? countForward(a, b) : -countForward(b, a))),
   };
 }
 

@@ -17,7 +17,21 @@ export interface DivisionEntry {
   users: string[];
   /** Stand-ins who may also report for the division. */
   deputies: string[];
+  /**
+   * True when every member of `channel` may report for the division too, so
+   * a division that keeps its staff list in a channel need not copy it here.
+   */
+  channelMembers?: boolean;
 }
+
+/**
+ * Whether a user is a member of a channel, as far as the caller knows.
+ * Membership comes from the chat platform, so the app layer looks it up and
+ * hands the domain this answer; without it, channel membership grants nothing.
+ */
+export type ChannelMembership = (channel: string, userId: string) => boolean;
+
+const NO_MEMBERSHIP: ChannelMembership = () => false;
 
 export interface Directory {
   /** Absent only when there is no directory file at all. */
@@ -64,18 +78,32 @@ export function isCoordinator(directory: Directory, userId: string): boolean {
   return directory.coordinator?.users.includes(userId) ?? false;
 }
 
+/** True when `userId` is listed for the entry, or is a member of its channel and the entry says members count. */
+function belongsTo(entry: DivisionEntry, userId: string, membership: ChannelMembership): boolean {
+  return entry.users.includes(userId) || entry.deputies.includes(userId) || (entry.channelMembers === true && membership(entry.channel, userId));
+}
+
 /** The divisions `userId` belongs to or deputises for, in directory order. */
-export function divisionsOfUser(directory: Directory, userId: string): string[] {
+export function divisionsOfUser(directory: Directory, userId: string, membership: ChannelMembership = NO_MEMBERSHIP): string[] {
   const found: string[] = [];
   for (const [division, entry] of directory.divisions) {
-    if (entry.users.includes(userId) || entry.deputies.includes(userId)) found.push(division);
+    if (belongsTo(entry, userId, membership)) found.push(division);
   }
   return found;
 }
 
-/** True when `userId` may report for `division`: one of its users or deputies, or a coordinator. */
-export function canSpeakFor(directory: Directory, userId: string, division: string): boolean {
+/** True when `userId` may report for `division`: one of its users or deputies (or channel members, if the entry says so), or a coordinator. */
+export function canSpeakFor(directory: Directory, userId: string, division: string, membership: ChannelMembership = NO_MEMBERSHIP): boolean {
   if (isCoordinator(directory, userId)) return true;
   const entry = directory.divisions.get(division);
-  return entry !== undefined && (entry.users.includes(userId) || entry.deputies.includes(userId));
+  return entry !== undefined && belongsTo(entry, userId, membership);
+}
+
+/** The channels whose members count as owners: what the app must look up before asking the two functions above. */
+export function memberChannels(directory: Directory, divisions?: readonly string[]): string[] {
+  const channels = new Set<string>();
+  for (const [division, entry] of directory.divisions) {
+    if (entry.channelMembers === true && (divisions === undefined || divisions.includes(division))) channels.add(entry.channel);
+  }
+  return [...channels];
 }

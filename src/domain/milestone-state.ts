@@ -29,17 +29,36 @@ export function buildStateLookup(updates: StatusUpdate[], timeZone: string): Sta
   }
   for (const history of byMilestone.values()) history.updates.sort((a, b) => (later(a, b) === a ? 1 : -1));
 
+  // The policy asks for the same milestone once per checkpoint and reminder
+  // line, tens of thousands of times a tick on a large plan; each answer
+  // never changes, and reading a date in a time zone (Intl) is slow, so both
+  // are worked out once.
+  const lastReportOn = new Map<string, string>();
+  const answers = new Map<string, MilestoneState | undefined>();
   return (milestoneId: string, checkpoint: YearMonth | null): MilestoneState | undefined => {
+    const key = `${milestoneId}\u0000${checkpoint ?? ''}`;
+    if (answers.has(key)) return answers.get(key);
+    const answer = stateOf(milestoneId, checkpoint);
+    answers.set(key, answer);
+    return answer;
+  };
+
+  function stateOf(milestoneId: string, checkpoint: YearMonth | null): MilestoneState | undefined {
     const history = byMilestone.get(milestoneId);
     if (!history || history.updates.length === 0) return undefined;
     const relevant = history.updates.filter((u) => u.checkpoint == null || u.checkpoint === checkpoint);
     const last = history.updates[history.updates.length - 1]!;
     const latest = relevant[relevant.length - 1];
     const revised = [...relevant].reverse().find((u) => u.revisedDue !== undefined);
+    let reportedOn = lastReportOn.get(milestoneId);
+    if (reportedOn === undefined) {
+      reportedOn = localDateOf(last.createdAt, timeZone);
+      lastReportOn.set(milestoneId, reportedOn);
+    }
     return {
       status: latest?.status ?? 'not_started',
-      lastReportOn: localDateOf(last.createdAt, timeZone),
+      lastReportOn: reportedOn,
       ...(revised?.revisedDue ? { revisedDue: revised.revisedDue } : {}),
     };
-  };
+  }
 }

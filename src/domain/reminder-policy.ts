@@ -174,6 +174,9 @@ export function remindersBetween(from: LocalDate, to: LocalDate, ctx: PolicyCont
   const lastDay = `${ctx.plan.fiscalYear + 1}-${GRACE_END}`;
   const w: Window = { from, to: compareLocalDates(to, lastDay) > 0 ? lastDay : to };
   if (compareLocalDates(w.from, w.to) > 0) return [];
+  // Only business days carry reminders; a weekend's or a holiday's window
+  // (a Monday tick's catch-up) needs no pass over a large plan to find none.
+  if (compareLocalDates(ctx.calendar.onOrBefore(w.to), w.from) < 0) return [];
   const order = new Map<string, number>();
   const all: Reminder[] = [];
   listMilestones(ctx.plan).forEach((placed, index) => {

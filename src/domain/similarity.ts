@@ -22,3 +22,26 @@ export function similarity(a: string, b: string): number {
   }
   return (2 * shared) / (a.length - 1 + (b.length - 1));
 }
+
+/**
+ * The `count` candidates most like `word`, best first: by similarity, then by
+ * the longer common prefix (ids such as `1-1-9` and `1-1-2` share most
+ * bigrams with many others), then in the candidates' own order. Used to
+ * suggest what a user may have meant by an unknown id or division.
+ */
+export function closestMatches(word: string, candidates: readonly string[], count = 3): string[] {
+  const scored = candidates.map((candidate, index) => ({
+    candidate,
+    index,
+    score: similarity(word, candidate),
+    prefix: commonPrefixLength(word, candidate),
+  }));
+  scored.sort((a, b) => b.score - a.score || b.prefix - a.prefix || a.index - b.index);
+  return [...new Set(scored.map((s) => s.candidate))].slice(0, count);
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}

@@ -91,6 +91,21 @@ for (const dialect of DIALECTS) {
       expect(await dispatcher().runOnce()).toMatchObject({ sent: 0, notClaimed: 0 });
     });
 
+    it('paces a channel from the answer, so a slow answer never brings two messages closer than the interval', async () => {
+      await fill(store, 1, 3, clock.now());
+      // The platform counts a message somewhere between request and answer;
+      // the first answer takes 400 ms, the others none (scripts/bench/fan-out.ts).
+      const answeredAt: number[] = [];
+      notifier.answer(() => {
+        if (answeredAt.length === 0) clock.advance(400);
+        answeredAt.push(clock.now().getTime());
+        return undefined;
+      });
+      expect(await dispatcher().runOnce()).toMatchObject({ sent: 3 });
+      const startedAt = notifier.calls.map((c) => c.at.getTime());
+      for (let i = 1; i < startedAt.length; i++) expect(startedAt[i]! - answeredAt[i - 1]!).toBeGreaterThanOrEqual(1000);
+    });
+
     it('never lets two dispatchers on two connections send the same message', async () => {
       const keys = await fill(store, 5, 8, clock.now());
       const other = await openDatabase(test.url);

@@ -9,6 +9,7 @@ import type { Plan } from '../../src/domain/plan.ts';
 import { remindersBetween } from '../../src/domain/reminder-policy.ts';
 import { reminderKey } from '../../src/domain/reminder.ts';
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
+import { reminderEntries } from '../fakes/reminder-messages.ts';
 import { calendar, emptyContext, exampleDirectory, storePlan, tickDeps, tokyo } from './tick-world.ts';
 
 const FIRST = '2020-04-01';
@@ -46,7 +47,7 @@ for (const dialect of DIALECTS) {
       const reached = expected.filter((r) => compareLocalDates(r.date, lastUp) <= 0);
       expect(rows.map((row) => row.key).sort()).toEqual(reached.map(reminderKey).sort());
 
-      const messages = await createOutboxStore(test.db).list();
+      const messages = reminderEntries(await createOutboxStore(test.db).list());
       const byId = new Map(messages.map((m) => [m.id, m]));
       const byKey = new Map(reached.map((r) => [reminderKey(r), r]));
       for (const row of rows) {

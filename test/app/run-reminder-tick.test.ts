@@ -9,6 +9,7 @@ import type { Plan } from '../../src/domain/plan.ts';
 import { remindersBetween, remindersOn } from '../../src/domain/reminder-policy.ts';
 import { reminderKey } from '../../src/domain/reminder.ts';
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
+import { reminderEntries } from '../fakes/reminder-messages.ts';
 import { calendar, emptyContext, exampleDirectory, storePlan, tickDeps, tokyo } from './tick-world.ts';
 
 for (const dialect of DIALECTS) {
@@ -26,7 +27,7 @@ for (const dialect of DIALECTS) {
     });
 
     const tick = (now: Date, db = test.db) => runReminderTick(now, tickDeps(db, directory));
-    const outbox = () => createOutboxStore(test.db).list();
+    const outbox = async () => reminderEntries(await createOutboxStore(test.db).list());
     const sentKeys = async () => (await test.db.selectFrom('reminder_sent').selectAll().execute()).map((row) => row.key).sort();
 
     it('enqueues one message per division with the day\'s reminders', async () => {
@@ -249,7 +250,7 @@ for (const dialect of DIALECTS) {
       // The due day of every milestone: 2020-09-30.
       const summary = await runReminderTick(tokyo('2020-09-30'), tickDeps(test.db, await exampleDirectory()));
       expect(summary).toMatchObject({ messages: 2, reminders: count });
-      const messages: OutboxEntry[] = await createOutboxStore(test.db).list();
+      const messages = reminderEntries<OutboxEntry>(await createOutboxStore(test.db).list());
       expect(messages.map((m) => [m.key, m.body.lines.length])).toEqual([
         ['reminders|2020-09-30|総務部人事課', MAX_LINES_PER_MESSAGE],
         ['reminders|2020-09-30|総務部人事課|2', 50],

@@ -10,6 +10,7 @@ import { createOutboxStore } from '../../src/adapters/db/outbox-store.ts';
 import type { TickSummary } from '../../src/app/run-reminder-tick.ts';
 import { remindersOn } from '../../src/domain/reminder-policy.ts';
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
+import { reminderEntries } from '../fakes/reminder-messages.ts';
 import { emptyContext, storePlan, tokyo } from './tick-world.ts';
 
 const run = promisify(execFile);
@@ -33,7 +34,7 @@ for (const dialect of DIALECTS) {
       const summaries = outputs.map((o) => JSON.parse(o.stdout) as TickSummary);
       const expected = remindersOn('2020-07-22', emptyContext(plan)).length;
       expect(summaries.map((s) => s.reminders).sort((a, b) => a - b)).toEqual([0, 0, expected]);
-      const messages = await createOutboxStore(test.db).list();
+      const messages = reminderEntries(await createOutboxStore(test.db).list());
       expect(messages.flatMap((m) => m.body.lines)).toHaveLength(expected);
       expect(messages.every((m) => !/\|\d+$/.test(m.key))).toBe(true);
     }, 30_000);

@@ -20,7 +20,7 @@ const failing = (stdout: string) => stdout.split('\n').filter((line) => line.sta
 
 describe('shinchoku doctor', () => {
   it('passes every check on a healthy setup', async () => {
-    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_API_URL: slack.url };
+    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: slack.url };
     await cli(['import', BUNDLED_YAML], env);
     const run = await cli(['doctor'], env);
     // The example directory leaves 総務部管財課 out on purpose.
@@ -30,7 +30,7 @@ describe('shinchoku doctor', () => {
   });
 
   it('prints one failing line with its fix for a bad token, an unmapped division and an unreachable database', async () => {
-    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY, SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_API_URL: slack.url };
+    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY, SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: slack.url };
     await cli(['import', BUNDLED_YAML], env);
     const run = await cli(['doctor'], env);
     expect(run.code).toBe(1);

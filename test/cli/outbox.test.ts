@@ -7,6 +7,7 @@ import { createDispatcher } from '../../src/app/dispatch-outbox.ts';
 import { runReminderTick } from '../../src/app/run-reminder-tick.ts';
 import { exampleDirectory, storePlan, tickDeps, tokyo } from '../app/tick-world.ts';
 import { FakeNotifier } from '../fakes/fake-notifier.ts';
+import { reminderEntries } from '../fakes/reminder-messages.ts';
 import { VirtualClock } from '../fakes/virtual-clock.ts';
 import { cli, tempWorkspace } from './run-cli.ts';
 
@@ -46,7 +47,8 @@ describe('shinchoku outbox', () => {
     const all = await cli(['outbox'], env);
     expect(all.code).toBe(0);
     const sent = notifier.deliveries[0]!;
-    expect(all.stdout).toContain(`送信済み  ${sent.message.body.division} → ${sent.channel}  試行 0  ts ${sent.ts}`);
+    const division = reminderEntries([sent.message])[0]?.body.division;
+    expect(all.stdout).toContain(`送信済み  ${division} → ${sent.channel}  試行 0  ts ${sent.ts}`);
     expect(all.stdout).toContain('総務部管財課 → C0REFORM01 (担当課のチャンネル未設定: 取りまとめへ)');
     expect(all.stdout).toMatch(/#\d+  2020-07-22  失敗  総務部税収確保課 → C0ZEISHU01  試行 1  ts -  エラー: channel_not_found/);
     expect(all.stdout).toContain(`合計 ${notifier.calls.length} 件`);

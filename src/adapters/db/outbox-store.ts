@@ -5,18 +5,16 @@
  * dispatchers (two processes, two instances) never act on the same message.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { ReminderMessage } from '../../app/ports.ts';
+import type { OutboxMessageBody } from '../../app/ports.ts';
 import type { OutboxAdmin, OutboxEntry, OutboxQueue, OutboxStatus, ReminderOutbox, TickTransaction } from '../../app/outbox-port.ts';
 import type { Database, OutboxTable } from './schema.ts';
+import { insertOutboxMessage } from './insert-outbox-message.ts';
 import { queueWrite } from './write-queue.ts';
 
 export type OutboxStore = ReminderOutbox & OutboxQueue & OutboxAdmin;
 
 /** Rows per multi-row statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 300;
-
-/** More messages with one base key on one day than any tick can produce; reaching it means a bug. */
-const MAX_KEY_SUFFIX = 1000;
 
 /** Creates the outbox store over an open database. */
 export function createOutboxStore(db: Kysely<Database>): OutboxStore {
@@ -167,33 +165,11 @@ async function runTick<T>(trx: Transaction<Database>, name: string, now: string,
     },
 
     async enqueue(message, reminderKeys) {
-      for (let n = 1; n <= MAX_KEY_SUFFIX; n++) {
-        const key = n === 1 ? message.baseKey : `${message.baseKey}|${n}`;
-        const row = await trx
-          .insertInto('outbox')
-          .values({
-            key,
-            day: message.day,
-            division: message.division,
-            channel: message.channel,
-            body_json: JSON.stringify(message.body),
-            status: 'pending',
-            attempts: 0,
-            next_attempt_at: now,
-            created_at: now,
-            updated_at: now,
-          })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!row) continue;
-        const id = Number(row.id);
-        for (const chunk of chunks([...reminderKeys])) {
-          await trx.updateTable('reminder_sent').set({ outbox_id: id }).where('key', 'in', chunk).execute();
-        }
-        return { id, key };
+      const { id, key } = await insertOutboxMessage(trx, message, now);
+      for (const chunk of chunks([...reminderKeys])) {
+        await trx.updateTable('reminder_sent').set({ outbox_id: id }).where('key', 'in', chunk).execute();
       }
-      throw new Error(`outbox: more than ${MAX_KEY_SUFFIX} messages under ${message.baseKey}`);
+      return { id, key };
     },
 
     async setLastDay(day) {
@@ -232,8 +208,8 @@ function toEntry(row: Selectable<OutboxTable>): OutboxEntry {
     day: row.day,
     division: row.division,
     channel: row.channel,
-    // Only the tick and retry write this column, from a typed ReminderMessage.
-    body: JSON.parse(row.body_json) as ReminderMessage,
+    // Only the tick, the digest and retry write this column, from a typed message body.
+    body: JSON.parse(row.body_json) as OutboxMessageBody,
     status: row.status as OutboxStatus,
     attempts: Number(row.attempts),
     nextAttemptAt: new Date(row.next_attempt_at),

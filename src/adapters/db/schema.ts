@@ -16,6 +16,8 @@ export interface Database {
   outbox: OutboxTable;
   reminder_sent: ReminderSentTable;
   tick_state: TickStateTable;
+  digest: DigestTable;
+  user_pref: UserPrefTable;
 }
 
 /** One row per stored plan; only `'current'` for now. */
@@ -135,4 +137,33 @@ export interface TickStateTable {
   name: string;
   /** `YYYY-MM-DD` */
   last_day: string | null;
+}
+
+/** Per-user settings chosen from chat (db/migrations/20260301000000_user_prefs.ts). */
+export interface UserPrefTable {
+  /** The chat platform's user id. */
+  user_id: string;
+  /** `ja` | `en`, or null for the deployment's default (SHINCHOKU_LANG). */
+  lang: string | null;
+  updated_at: string;
+}
+
+/** One row per ISO week whose digest was posted (db/migrations/20260302000000_digest.ts). */
+export interface DigestTable {
+  /** `2020-W38`, the primary key. */
+  week: string;
+  /** `YYYY-MM-DD`: the digest's date. */
+  day: string;
+  /** `YYYY-MM-DD`: where "since the previous digest" started. */
+  previous_day: string;
+  /** 1 when posted after its scheduled day and time. */
+  late: number;
+  /** 1 when a coordinator posted it. */
+  manual: number;
+  outbox_id: number | null;
+  outbox_key: string | null;
+  /** The platform's id of the posted message, once delivered. */
+  sent_ts: string | null;
+  created_at: string;
+  updated_at: string;
 }

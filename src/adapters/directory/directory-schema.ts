@@ -26,7 +26,8 @@ const coordinatorSchema = z.strictObject({
   users: idList,
 });
 
-const divisionSchema = z.strictObject({ channel: chatId, users: idList, deputies: idList });
+// channelMembers: every member of the channel may report for the division (SPEC §3, issue 5).
+const divisionSchema = z.strictObject({ channel: chatId, users: idList, deputies: idList, channelMembers: z.boolean().optional() });
 
 export const directorySchema = z.strictObject({
   coordinator: coordinatorSchema,

@@ -1,9 +1,10 @@
-// Delivers reminder messages to the terminal, in the same words as Slack:
+// Delivers reminders and digests to the terminal, in the same words as Slack:
 // the notifier the bot uses when no chat platform is configured.
 import type { Notifier, OutgoingMessage, ReminderMessage } from '../../app/ports.ts';
 import { translator } from '../../i18n/catalog.ts';
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import { statusLabel } from '../../domain/status.ts';
+import { renderDigestText } from './render-digest-text.ts';
 
 /** The plain-text form of a reminder message. */
 export function renderReminderText(message: ReminderMessage): string {
@@ -30,7 +31,7 @@ export function createTerminalNotifier(write: (text: string) => void): Notifier 
   let sequence = 0;
   return {
     async send(message: OutgoingMessage) {
-      write(`${renderReminderText(message.body)}\n`);
+      write(`${message.body.type === 'digest' ? renderDigestText(message.body) : renderReminderText(message.body)}\n`);
       sequence++;
       return { ok: true, ts: `terminal.${sequence}` };
     },

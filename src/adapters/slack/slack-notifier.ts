@@ -1,11 +1,12 @@
 /**
- * The Notifier port on Slack's Web API: posts reminder messages stamped with
+ * The Notifier port on Slack's Web API: posts reminders and digests stamped with
  * their outbox key, and finds them again after a crash.
  */
 import { webApi } from '@slack/bolt';
 import type { Notifier, OutgoingMessage, SendResult } from '../../app/ports.ts';
 import { classifySlackError, PERMANENT_CODES, type SendFailure } from './classify-slack-error.ts';
 import { DeliveryCheckError } from './delivery-check-error.ts';
+import { renderDigest } from './render-digest.ts';
 import { renderReminder } from './render-reminder.ts';
 import { type AdapterLogger, SILENT_LOGGER, toWebApiLogger } from './web-api-logger.ts';
 
@@ -69,7 +70,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
      * not posted; call findDelivered before sending it again.
      */
     async send(message: OutgoingMessage): Promise<SendResult> {
-      const { text, blocks } = renderReminder(message.body);
+      const { text, blocks } = message.body.type === 'digest' ? renderDigest(message.body) : renderReminder(message.body);
       try {
         const result = await client.chat.postMessage({
           channel: message.channel,

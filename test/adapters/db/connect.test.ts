@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
 import { DIALECTS, type TestDatabase } from './dialects.ts';
 
-const TABLES = ['initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_update', 'tick_state'];
-const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox'];
+const TABLES = ['digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_update', 'tick_state', 'user_pref'];
+const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest'];
 
 for (const dialect of DIALECTS) {
   describe(`openDatabase (${dialect.name})`, () => {

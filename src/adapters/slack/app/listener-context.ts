@@ -1,0 +1,11 @@
+/** What every listener of the Slack app is wired to. */
+import type { CommandDeps } from '../../../app/commands/ports.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
+import type { AdapterLogger } from '../web-api-logger.ts';
+
+export interface ListenerContext {
+  deps: CommandDeps;
+  /** The language of what the bot posts in channels (the reminders' language, SHINCHOKU_LANG). */
+  channelLang: Lang;
+  logger: AdapterLogger;
+}

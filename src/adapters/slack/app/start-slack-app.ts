@@ -1,0 +1,109 @@
+/**
+ * The Slack app (issue 5): Bolt's App with the `/plan` command, the status
+ * buttons, the comment modal and the App Home. Socket Mode when an app-level
+ * token is given (no public URL: the usual case behind a government
+ * firewall), else HTTP on PORT at /slack/events, every request's signature
+ * verified by Bolt (requests more than five minutes old are refused too).
+ */
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import type { CommandDeps } from '../../../app/commands/ports.ts';
+import { fail, ok, type Problem, type Result } from '../../../domain/result.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
+import { classifySlackError } from '../classify-slack-error.ts';
+import { type AdapterLogger, toWebApiLogger } from '../web-api-logger.ts';
+import { createChannelMembers } from './channel-members.ts';
+import { listenAppHome } from './listen-app-home.ts';
+import { listenCommentModal } from './listen-comment-modal.ts';
+import { listenDigestCommand } from './listen-digest-command.ts';
+import { listenDueCommand } from './listen-due-command.ts';
+import { listenHelpCommand } from './listen-help-command.ts';
+import { listenLangCommand } from './listen-lang-command.ts';
+import { listenOwnerCommand } from './listen-owner-command.ts';
+import { listenQueryCommands } from './listen-query-commands.ts';
+import { listenStatusButtons } from './listen-status-buttons.ts';
+import { listenUpdateCommand } from './listen-update-command.ts';
+import type { ListenerContext } from './listener-context.ts';
+
+/** Where Slack sends events, commands and interactions in HTTP mode (the manifest's request URLs). */
+export const EVENTS_PATH = '/slack/events';
+
+export type SlackAppMode = { kind: 'socket'; appToken: string } | { kind: 'http'; signingSecret: string; port: number };
+
+export interface SlackAppOptions {
+  /** `xoxb-…`. Never logged. */
+  botToken: string;
+  mode: SlackAppMode;
+  /** Web API base URL; Slack's by default. */
+  slackApiUrl?: string;
+  /** The use cases' dependencies; channel membership comes from this app's own client. */
+  deps: Omit<CommandDeps, 'members'>;
+  channelLang: Lang;
+  logger: AdapterLogger;
+}
+
+export interface RunningSlackApp {
+  /** The HTTP port listened on (useful when PORT was 0); null in Socket Mode. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds and starts the app. A token Slack refuses (auth.test) or a port in
+ * use is a Problem that says what to fix, not a crash.
+ */
+export async function startSlackApp(options: SlackAppOptions): Promise<Result<RunningSlackApp, Problem>> {
+  const logger = toWebApiLogger(options.logger);
+  const clientOptions = options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl };
+  const common = { token: options.botToken, logger, clientOptions, deferInitialization: true } as const;
+  const app =
+    options.mode.kind === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: options.mode.appToken })
+      : new App({ ...common, signingSecret: options.mode.signingSecret, endpoints: EVENTS_PATH });
+
+  try {
+    // auth.test: a wrong or revoked token fails here, at start, rather than on the first command.
+    await app.init();
+  } catch (error) {
+    const reason = classifySlackError(error).error;
+    return fail({ code: 'slack_auth', message: `Slack refused SLACK_BOT_TOKEN (${reason}): copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page` });
+  }
+
+  const ctx: ListenerContext = {
+    deps: { ...options.deps, members: createChannelMembers(app.client, { logger: options.logger }) },
+    channelLang: options.channelLang,
+    logger: options.logger,
+  };
+  registerListeners(app, ctx);
+  app.error(async (error) => {
+    options.logger.error({ err: error.message, code: error.code }, 'slack listener failed');
+  });
+
+  try {
+    if (options.mode.kind === 'socket') {
+      await app.start();
+      return ok({ port: null, stop: () => app.stop().then(() => undefined) });
+    }
+    const server = (await app.start(options.mode.port)) as { address(): AddressInfo | string | null };
+    const address = server.address();
+    return ok({ port: typeof address === 'object' && address !== null ? address.port : options.mode.port, stop: () => app.stop().then(() => undefined) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const hint = options.mode.kind === 'socket' ? 'check SLACK_APP_TOKEN (xapp-…, with the connections:write scope)' : `check that PORT ${options.mode.port} is free`;
+    return fail({ code: 'slack_start', message: `the Slack app could not start (${reason}): ${hint}` });
+  }
+}
+
+/** One listener file per command family (STYLE: small files with one job). */
+function registerListeners(app: App, ctx: ListenerContext): void {
+  listenHelpCommand(app, ctx);
+  listenQueryCommands(app, ctx);
+  listenUpdateCommand(app, ctx);
+  listenDueCommand(app, ctx);
+  listenOwnerCommand(app, ctx);
+  listenLangCommand(app, ctx);
+  listenDigestCommand(app, ctx);
+  listenStatusButtons(app, ctx);
+  listenCommentModal(app, ctx);
+  listenAppHome(app, ctx);
+}

@@ -1,0 +1,61 @@
+/**
+ * A refusal in words: what is wrong, what was meant (the closest ids,
+ * divisions or sub-commands), and the usage line to follow. Plain text, so
+ * the modal's field errors can use it as it is; the message renderer escapes it.
+ */
+import type { CommandProblem } from '../../app/commands/reply.ts';
+import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
+import type { Lang, MessageKey, Translate } from '../../i18n/catalog.ts';
+import { formatMonth } from '../../i18n/format-date.ts';
+
+/** The problem as lines of plain text. */
+export function problemLines(problem: CommandProblem, lang: Lang, t: Translate): string[] {
+  const months = (list: readonly string[]) => list.map((m) => formatMonth(m, lang)).join('、');
+  const usage = (key: string) => t('plan.problem.usage', { usage: t(`plan.usage.${key}` as MessageKey) });
+  const suggest = (list: readonly string[]) => (list.length > 0 ? [t('plan.problem.suggest', { list: list.join('、') })] : []);
+  switch (problem.code) {
+    case 'unknown_command':
+      return [t('plan.problem.unknown_command', { word: problem.word }), ...suggest(problem.suggestions)];
+    case 'missing_argument':
+      return [t('plan.problem.missing_argument'), usage(problem.usage)];
+    case 'unexpected_argument':
+      return [t('plan.problem.unexpected_argument', { word: problem.word }), usage(problem.usage)];
+    case 'unknown_status':
+      return [t('plan.problem.unknown_status', { word: problem.word, valid: STATUS_CODES.map((code) => `${statusLabel(code, lang)} (${code})`).join('、') })];
+    case 'bad_month':
+      return [t('plan.problem.bad_month', { word: problem.word }), usage(problem.usage)];
+    case 'bad_page':
+      return [t('plan.problem.bad_page', { word: problem.word })];
+    case 'unknown_language':
+      return [t('plan.problem.unknown_language', { word: problem.word })];
+    case 'comment_too_long':
+      return [t('plan.problem.comment_too_long', { length: problem.length, max: problem.max })];
+    case 'comment_control_characters':
+      return [t('plan.problem.comment_control_characters')];
+    case 'no_plan':
+      return [t('plan.problem.no_plan')];
+    case 'unknown_id':
+      return [t('plan.problem.unknown_id', { id: problem.id }), ...suggest(problem.suggestions)];
+    case 'unknown_division':
+      return [t('plan.problem.unknown_division', { division: problem.division }), ...suggest(problem.suggestions)];
+    case 'not_allowed':
+      return [t(`plan.problem.not_allowed.${problem.action}`, { owners: problem.owners.join('、') })];
+    case 'not_a_checkpoint':
+      return [t('plan.problem.not_a_checkpoint', { id: problem.id, month: formatMonth(problem.month, lang), checkpoints: months(problem.checkpoints) })];
+    case 'no_checkpoints':
+      return [t('plan.problem.no_checkpoints', { id: problem.id })];
+    case 'checkpoint_required':
+      return [t('plan.problem.checkpoint_required', { id: problem.id, checkpoints: months(problem.checkpoints) }), usage('due')];
+    case 'no_due_date':
+      return [t('plan.problem.no_due_date', { id: problem.id })];
+    case 'channel_required':
+      return [t('plan.problem.channel_required', { division: problem.division })];
+    case 'directory_not_saved':
+      return [t('plan.problem.directory_not_saved', { reason: problem.reason })];
+    case 'page_out_of_range':
+      return [t('plan.problem.page_out_of_range', { page: problem.page, pages: problem.pageCount })];
+    case 'digest_unavailable':
+      return [t('plan.problem.digest_unavailable')];
+  }
+}
+

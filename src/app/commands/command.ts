@@ -1,0 +1,40 @@
+/**
+ * What a `/plan …` command asks for (SPEC §5), as a typed value: the parser
+ * turns text into a Command or a CommandProblem, and each use case takes
+ * the Command of its family. Platform-neutral: Slack and the shell parse into this.
+ */
+import type { StatusCode } from '../../domain/status.ts';
+import type { Lang } from '../../i18n/catalog.ts';
+
+/** A month as the user wrote it; the use case places a month without a year in the plan's fiscal year. */
+export type MonthRef = { year: number; month: number } | { year: null; month: number };
+
+export type ListTarget = 'overdue' | 'upcoming' | 'mine' | { division: string };
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'overview' }
+  | { kind: 'milestone'; id: string }
+  | { kind: 'list'; target: ListTarget; page: number }
+  | { kind: 'history'; id: string; page: number }
+  | { kind: 'update'; id: string; checkpoint: MonthRef | null; status: StatusCode; comment: string | undefined }
+  | { kind: 'due'; id: string; checkpoint: MonthRef | null; month: MonthRef; comment: string | undefined }
+  /** `replace`: the post takes the place of the week's digest instead of adding to it. */
+  | { kind: 'digest'; post: boolean; replace: boolean }
+  | { kind: 'owner'; division: string; channel: string | null; users: string[] | null; channelMembers: boolean | null }
+  | { kind: 'lang'; lang: Lang | null };
+
+export type CommandKind = Command['kind'];
+
+/** Why a text is not a command; each names what the user should type instead. */
+export type ParseProblem =
+  | { code: 'unknown_command'; word: string; suggestions: string[] }
+  | { code: 'missing_argument'; usage: UsageKey }
+  | { code: 'unexpected_argument'; word: string; usage: UsageKey }
+  | { code: 'unknown_status'; word: string }
+  | { code: 'bad_month'; word: string; usage: UsageKey }
+  | { code: 'bad_page'; word: string }
+  | { code: 'unknown_language'; word: string };
+
+/** The sub-command whose usage line a problem points to. */
+export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list';

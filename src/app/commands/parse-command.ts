@@ -1,0 +1,282 @@
+/**
+ * `/plan …` text → Command (SPEC §5). English sub-commands and their
+ * Japanese aliases mean the same everywhere, whatever the user's language;
+ * words are read after NFKC, so full-width letters, digits and spaces work.
+ */
+import { closestMatches } from '../../domain/similarity.ts';
+import { parseStatusWord } from '../../domain/status.ts';
+import { fail, ok, type Result } from '../../domain/result.ts';
+import type { Command, ListTarget, MonthRef, ParseProblem, UsageKey } from './command.ts';
+import { looksLikeMonth, parseMonthWord } from './parse-month.ts';
+import { decodeChatText } from './plain-text.ts';
+import { tokenize, type Token } from './tokenize.ts';
+
+type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang';
+
+/** Sub-command words, folded (see fold). The English word comes first for each, for suggestions. */
+export const SUBCOMMAND_WORDS: Readonly<Record<string, Sub>> = Object.freeze({
+  help: 'help',
+  ヘルプ: 'help',
+  '?': 'help',
+  status: 'status',
+  状況: 'status',
+  overdue: 'overdue',
+  遅延中: 'overdue',
+  upcoming: 'upcoming',
+  今後: 'upcoming',
+  mine: 'mine',
+  担当: 'mine',
+  update: 'update',
+  更新: 'update',
+  due: 'due',
+  期限: 'due',
+  history: 'history',
+  履歴: 'history',
+  digest: 'digest',
+  ダイジェスト: 'digest',
+  owner: 'owner',
+  担当課: 'owner',
+  lang: 'lang',
+  言語: 'lang',
+});
+
+const POST_WORDS = new Set(['post', '投稿']);
+const REPLACE_WORDS = new Set(['replace', '置き換え']);
+const MEMBERS_WORDS = new Set(['members', 'メンバー']);
+const ON_WORDS = new Set(['on', 'オン']);
+const OFF_WORDS = new Set(['off', 'オフ']);
+const LANG_WORDS: Readonly<Record<string, 'ja' | 'en'>> = { ja: 'ja', japanese: 'ja', 日本語: 'ja', en: 'en', english: 'en', 英語: 'en' };
+
+/** Width- and case-folded: what keywords are compared in. */
+export function fold(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase();
+}
+
+/** Milestone ids are typed with any dash a Japanese keyboard offers. */
+export function foldId(text: string): string {
+  return text.normalize('NFKC').trim().replace(/[‐‑–—−ー－]/gu, '-');
+}
+
+const ID_LIKE = /^\d+(-\d+)+$/u;
+
+/** Parses the text after `/plan`. Empty text asks for help. */
+export function parseCommand(text: string): Result<Command, ParseProblem> {
+  const tokens = tokenize(text);
+  const [first, ...rest] = tokens;
+  if (first === undefined) return ok({ kind: 'help' });
+  const head = wordOf(first);
+  const sub = head === null ? undefined : SUBCOMMAND_WORDS[fold(head)];
+  if (sub !== undefined) return parseSub(sub, rest, text);
+  if (head !== null) {
+    // `/plan 完了 1-1-2 …` and `/plan 1-1-2` are shortcuts people reach for.
+    const status = parseStatusWord(head);
+    if (status !== null) return parseUpdate(rest, text, status);
+    if (ID_LIKE.test(foldId(head))) return rest.length === 0 ? ok({ kind: 'milestone', id: foldId(head) }) : unexpected(rest[0]!, 'status');
+  }
+  const word = head ?? tokenText(first);
+  return fail({ code: 'unknown_command', word, suggestions: closestMatches(fold(word), Object.keys(SUBCOMMAND_WORDS).filter((w) => w !== '?')) });
+}
+
+function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseProblem> {
+  switch (sub) {
+    case 'help':
+      return ok({ kind: 'help' });
+    case 'status':
+      return parseStatus(rest);
+    case 'overdue':
+    case 'upcoming':
+    case 'mine':
+      return parseList(sub, rest, 'list');
+    case 'update':
+      return parseUpdate(rest, text, null);
+    case 'due':
+      return parseDue(rest, text);
+    case 'history':
+      return parseHistory(rest);
+    case 'digest':
+      return parseDigest(rest);
+    case 'owner':
+      return parseOwner(rest);
+    case 'lang':
+      return parseLang(rest);
+  }
+}
+
+function parseStatus(rest: Token[]): Result<Command, ParseProblem> {
+  const [target, ...more] = rest;
+  if (target === undefined) return ok({ kind: 'overview' });
+  const word = wordOf(target);
+  const sub = word === null ? undefined : SUBCOMMAND_WORDS[fold(word)];
+  if (sub === 'overdue' || sub === 'upcoming' || sub === 'mine') return parseList(sub, more, 'status');
+  if (word !== null && ID_LIKE.test(foldId(word))) {
+    return more.length === 0 ? ok({ kind: 'milestone', id: foldId(word) }) : unexpected(more[0]!, 'status');
+  }
+  if (target.type === 'user' || target.type === 'channel') return unexpected(target, 'status');
+  // A division typed with a space in it (`総務部 人事課`) is still one name; a last number is the page.
+  const last = more[more.length - 1];
+  const pageToken = last !== undefined && last.type === 'word' && /^\d+$/u.test(fold(last.text)) ? last : undefined;
+  const nameParts = pageToken ? more.slice(0, -1) : more;
+  const stray = nameParts.find((token) => token.type !== 'word' && token.type !== 'quoted');
+  if (stray) return unexpected(stray, 'status');
+  const division = [target, ...nameParts].map((token) => tokenText(token).normalize('NFKC').trim()).join(' ');
+  return parseList({ division }, pageToken ? [pageToken] : [], 'status');
+}
+
+function parseList(target: ListTarget, rest: Token[], usage: UsageKey): Result<Command, ParseProblem> {
+  const page = parsePage(rest, usage);
+  return page.ok ? ok({ kind: 'list', target, page: page.value }) : page;
+}
+
+function parsePage(rest: Token[], usage: UsageKey): Result<number, ParseProblem> {
+  const [token, ...more] = rest;
+  if (token === undefined) return ok(1);
+  if (more.length > 0) return unexpected(more[0]!, usage);
+  const word = wordOf(token);
+  const folded = word === null ? '' : fold(word);
+  if (!/^\d{1,4}$/u.test(folded)) return word !== null && /^\d+$/u.test(folded) ? fail({ code: 'bad_page', word }) : unexpected(token, usage);
+  const page = Number(folded);
+  return page >= 1 ? ok(page) : fail({ code: 'bad_page', word: word ?? '' });
+}
+
+function parseHistory(rest: Token[]): Result<Command, ParseProblem> {
+  const [idToken, ...more] = rest;
+  const id = idToken === undefined ? null : wordOf(idToken);
+  if (id === null) return fail({ code: 'missing_argument', usage: 'history' });
+  const page = parsePage(more, 'history');
+  return page.ok ? ok({ kind: 'history', id: foldId(id), page: page.value }) : page;
+}
+
+/** `update ID [MONTH] STATUS [COMMENT…]`, or with the status already read (`/plan 完了 ID …`). */
+function parseUpdate(rest: Token[], text: string, knownStatus: ReturnType<typeof parseStatusWord>): Result<Command, ParseProblem> {
+  const idWord = rest[0] === undefined ? null : wordOf(rest[0]);
+  if (idWord === null) return fail({ code: 'missing_argument', usage: 'update' });
+  let index = 1;
+  let checkpoint: MonthRef | null = null;
+  const maybeMonth = rest[index];
+  if (maybeMonth !== undefined) {
+    const word = wordOf(maybeMonth);
+    const month = word === null ? null : parseMonthWord(fold(word));
+    if (month !== null) {
+      checkpoint = month;
+      index++;
+    } else if (word !== null && looksLikeMonth(fold(word)) && knownStatus === null) {
+      return fail({ code: 'bad_month', word, usage: 'update' });
+    }
+  }
+  let status = knownStatus;
+  if (status === null) {
+    const statusToken = rest[index];
+    if (statusToken === undefined) return fail({ code: 'missing_argument', usage: 'update' });
+    const word = tokenText(statusToken);
+    status = parseStatusWord(word);
+    if (status === null) return fail({ code: 'unknown_status', word });
+    index++;
+  }
+  return ok({ kind: 'update', id: foldId(idWord), checkpoint, status, comment: commentFrom(text, rest, index) });
+}
+
+/** `due ID [CHECKPOINT] MONTH [COMMENT…]`. */
+function parseDue(rest: Token[], text: string): Result<Command, ParseProblem> {
+  const idWord = rest[0] === undefined ? null : wordOf(rest[0]);
+  if (idWord === null || rest[1] === undefined) return fail({ code: 'missing_argument', usage: 'due' });
+  const months: MonthRef[] = [];
+  let index = 1;
+  while (index < rest.length && months.length < 2) {
+    const word = wordOf(rest[index]!);
+    const month = word === null ? null : parseMonthWord(fold(word));
+    if (month === null) break;
+    months.push(month);
+    index++;
+  }
+  if (months.length === 0) return fail({ code: 'bad_month', word: tokenText(rest[1]), usage: 'due' });
+  const [first, second] = months as [MonthRef, MonthRef | undefined];
+  return ok({
+    kind: 'due',
+    id: foldId(idWord),
+    checkpoint: second === undefined ? null : first,
+    month: second ?? first,
+    comment: commentFrom(text, rest, index),
+  });
+}
+
+/** `digest [post [replace]]`. */
+function parseDigest(rest: Token[]): Result<Command, ParseProblem> {
+  const [token, modifier, ...more] = rest;
+  if (token === undefined) return ok({ kind: 'digest', post: false, replace: false });
+  const word = wordOf(token);
+  if (word === null || !POST_WORDS.has(fold(word))) return unexpected(token, 'digest');
+  if (modifier === undefined) return ok({ kind: 'digest', post: true, replace: false });
+  const second = wordOf(modifier);
+  if (second === null || !REPLACE_WORDS.has(fold(second))) return unexpected(modifier, 'digest');
+  return more.length === 0 ? ok({ kind: 'digest', post: true, replace: true }) : unexpected(more[0]!, 'digest');
+}
+
+/** `owner DIVISION [#channel] [@user…] [members [on|off]]`. */
+function parseOwner(rest: Token[]): Result<Command, ParseProblem> {
+  const [divisionToken, ...more] = rest;
+  if (divisionToken === undefined || divisionToken.type === 'user' || divisionToken.type === 'channel') {
+    return fail({ code: 'missing_argument', usage: 'owner' });
+  }
+  let channel: string | null = null;
+  const users: string[] = [];
+  let channelMembers: boolean | null = null;
+  for (let i = 0; i < more.length; i++) {
+    const token = more[i]!;
+    const word = token.type === 'word' ? fold(token.text) : null;
+    if (token.type === 'channel' || (token.type === 'word' && /^[CG][A-Z0-9]{6,}$/u.test(token.text))) {
+      if (channel !== null) return unexpected(token, 'owner');
+      channel = token.type === 'channel' ? token.id : token.text;
+    } else if (token.type === 'user' || (token.type === 'word' && /^[UW][A-Z0-9]{6,}$/u.test(token.text))) {
+      const id = token.type === 'user' ? token.id : token.text;
+      if (!users.includes(id)) users.push(id);
+    } else if (word !== null && MEMBERS_WORDS.has(word)) {
+      const next = more[i + 1];
+      const nextWord = next?.type === 'word' ? fold(next.text) : null;
+      if (nextWord !== null && (ON_WORDS.has(nextWord) || OFF_WORDS.has(nextWord))) {
+        channelMembers = ON_WORDS.has(nextWord);
+        i++;
+      } else {
+        channelMembers = true;
+      }
+    } else {
+      return unexpected(token, 'owner');
+    }
+  }
+  return ok({ kind: 'owner', division: divisionToken.text.normalize('NFKC').trim(), channel, users: users.length > 0 ? users : null, channelMembers });
+}
+
+function parseLang(rest: Token[]): Result<Command, ParseProblem> {
+  const [token, ...more] = rest;
+  if (token === undefined) return ok({ kind: 'lang', lang: null });
+  if (more.length > 0) return unexpected(more[0]!, 'lang');
+  const word = tokenText(token);
+  const lang = LANG_WORDS[fold(word)];
+  return lang === undefined ? fail({ code: 'unknown_language', word }) : ok({ kind: 'lang', lang });
+}
+
+/** A word or quoted text; null for a mention, which is never an id or a keyword. */
+function wordOf(token: Token): string | null {
+  return token.type === 'word' || token.type === 'quoted' ? token.text : null;
+}
+
+function tokenText(token: Token | undefined): string {
+  if (token === undefined) return '';
+  if (token.type === 'user') return `@${token.id}`;
+  if (token.type === 'channel') return `#${token.id}`;
+  return token.text;
+}
+
+/**
+ * The rest of the text from token `index` on, as typed: one quoted token
+ * gives its inside, anything else the text itself (quotes and all).
+ */
+function commentFrom(text: string, tokens: Token[], index: number): string | undefined {
+  const token = tokens[index];
+  if (token === undefined) return undefined;
+  if (index === tokens.length - 1 && token.type === 'quoted') return token.text;
+  return decodeChatText(text.slice(token.start)).trim();
+}
+
+function unexpected(token: Token, usage: UsageKey): Result<never, ParseProblem> {
+  return fail({ code: 'unexpected_argument', word: tokenText(token), usage });
+}

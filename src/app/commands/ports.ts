@@ -1,0 +1,86 @@
+/**
+ * What the command use cases need from the outside world, each as small as
+ * the use cases use it (the stores, the directory file, the chat platform's
+ * channel membership, the per-user settings).
+ */
+import type { BusinessCalendar } from '../../domain/calendar.ts';
+import type { Directory } from '../../domain/directory.ts';
+import type { Plan } from '../../domain/plan.ts';
+import type { Problem, Result } from '../../domain/result.ts';
+import type { NewStatusUpdate, StatusUpdate } from '../../domain/status-update.ts';
+import type { Lang } from '../../i18n/catalog.ts';
+import type { DigestProblem } from '../build-digest.ts';
+import type { PostDigestOutcome } from '../post-digest.ts';
+import type { Clock, DigestMessage } from '../ports.ts';
+
+export interface PlanSource {
+  load(): Promise<Plan | null>;
+}
+
+export interface StatusHistory {
+  append(update: NewStatusUpdate): Promise<StatusUpdate>;
+  /** Every update of one milestone, oldest first. */
+  history(milestoneId: string): Promise<StatusUpdate[]>;
+  /** Every update, oldest first. */
+  all(): Promise<StatusUpdate[]>;
+}
+
+/** A change to one division's directory entry; null leaves that part as it is. */
+export interface DirectoryChange {
+  division: string;
+  channel: string | null;
+  /** Replaces the division's users. */
+  users: string[] | null;
+  channelMembers: boolean | null;
+}
+
+/**
+ * The directory the bot works with, and the file it comes from. A change is
+ * written to the file first and takes effect only once written, so the file
+ * and the running bot never disagree.
+ */
+export interface DirectoryStore {
+  current(): Directory;
+  change(change: DirectoryChange): Promise<Result<Directory, Problem>>;
+}
+
+/** Who is in a channel, for divisions whose channel members are their owners. */
+export interface ChannelMembers {
+  /** The channel's members; an empty set when they cannot be looked up (which grants nothing). */
+  membersOf(channel: string): Promise<ReadonlySet<string>>;
+}
+
+/** Per-user settings kept in the database. */
+export interface UserPrefs {
+  /** The user's chosen language, or null when they never chose one. */
+  lang(userId: string): Promise<Lang | null>;
+  setLang(userId: string, lang: Lang, at: string): Promise<void>;
+}
+
+/**
+ * The weekly digest's use cases (src/app/build-digest.ts, post-digest.ts)
+ * bound to their stores by the composition root.
+ */
+export interface DigestCommands {
+  /** Today's digest as a message in `lang`, posted nowhere. */
+  preview(now: Date, lang: Lang): Promise<Result<DigestMessage, DigestProblem>>;
+  /** Posts a digest to the coordinator channel now: an extra to the week's digest, or in its place with `replace`. */
+  post(now: Date, replace: boolean): Promise<Result<PostDigestOutcome, DigestProblem>>;
+}
+
+/** Everything the command use cases are wired to. */
+export interface CommandDeps {
+  plans: PlanSource;
+  statuses: StatusHistory;
+  directory: DirectoryStore;
+  members: ChannelMembers;
+  prefs: UserPrefs;
+  calendar: BusinessCalendar;
+  clock: Clock;
+  /** IANA zone of every schedule and of the times shown. */
+  timeZone: string;
+  /** SHINCHOKU_LANG: the language of users who did not choose one. */
+  defaultLang: Lang;
+  /** Absent where the digest is not wired (tests of other commands): `/plan digest` then says it is unavailable. */
+  digest?: DigestCommands;
+}

@@ -1,0 +1,118 @@
+/**
+ * Records a status report (SPEC §1.4, §5): from `/plan update`, `/plan due`,
+ * a status button or the comment modal. Every check comes before the one
+ * write, so a refusal changes nothing; every change is appended to the
+ * history with who and how.
+ */
+import { checkComment } from '../../domain/comment.ts';
+import { isCoordinator } from '../../domain/directory.ts';
+import { toYearMonth } from '../../domain/local-date.ts';
+import type { YearMonth } from '../../domain/plan.ts';
+import { fail, ok, type Result } from '../../domain/result.ts';
+import { dueDateOf, fiscalMonth } from '../../domain/schedule.ts';
+import type { StatusCode } from '../../domain/status.ts';
+import type { NewStatusUpdate, UpdateVia } from '../../domain/status-update.ts';
+import { wallClock } from '../../domain/zoned-time.ts';
+import type { MonthRef } from './command.ts';
+import { findMilestone } from './find-milestone.ts';
+import { mayReportOn } from './permissions.ts';
+import { loadPlanWorld } from './plan-world.ts';
+import type { CommandDeps } from './ports.ts';
+import type { CommandProblem, Reply } from './reply.ts';
+
+export interface StatusReport {
+  /** Chat user id of the reporter. */
+  userId: string;
+  via: UpdateVia;
+  milestoneId: string;
+  /** The checkpoint reported on: typed (MonthRef), from a button (`YYYY-MM`), or null for the whole milestone. */
+  checkpoint: MonthRef | YearMonth | null;
+  /** The new status, or `keep` for a due-date revision that leaves it as it is. */
+  status: StatusCode | 'keep';
+  comment: string | undefined;
+  /** A new due month; coordinators only. */
+  revisedDue: MonthRef | YearMonth | null;
+}
+
+export type Recorded = Extract<Reply, { kind: 'updated' }>;
+
+/** A report that passed every check, ready to be written. */
+export interface CheckedReport {
+  update: NewStatusUpdate;
+  /** The confirmation to answer once it is written. */
+  reply: Recorded;
+}
+
+/** Checks and records one report; the `updated` reply confirms it, a problem says why nothing was written. */
+export async function recordStatus(deps: CommandDeps, report: StatusReport): Promise<Result<Recorded, CommandProblem>> {
+  const checked = await checkReport(deps, report);
+  if (!checked.ok) return checked;
+  await deps.statuses.append(checked.value.update);
+  return ok(checked.value.reply);
+}
+
+/**
+ * Every check of recordStatus, without the write: the comment modal answers
+ * problems inside the modal before it acknowledges, and writes after.
+ */
+export async function checkReport(deps: CommandDeps, report: StatusReport): Promise<Result<CheckedReport, CommandProblem>> {
+  const world = await loadPlanWorld(deps);
+  if (!world.ok) return world;
+  const found = findMilestone(world.value, report.milestoneId);
+  if (!found.ok) return found;
+  const progress = found.value;
+  const { milestone, owners } = progress.placed;
+  const fiscalYear = world.value.plan.fiscalYear;
+  const directory = deps.directory.current();
+
+  const revising = report.revisedDue !== null;
+  if (revising && !isCoordinator(directory, report.userId)) return fail({ code: 'not_allowed', action: 'due', owners });
+  if (!revising && !(await mayReportOn(directory, deps.members, report.userId, owners))) return fail({ code: 'not_allowed', action: 'update', owners });
+
+  const keyed = progress.checkpoints.map((cp) => cp.key).filter((key): key is YearMonth => key !== null);
+  const checkpoint = report.checkpoint === null ? null : resolveMonth(report.checkpoint, fiscalYear);
+  if (checkpoint !== null && keyed.length === 0) return fail({ code: 'no_checkpoints', id: milestone.id });
+  if (checkpoint !== null && !keyed.includes(checkpoint)) return fail({ code: 'not_a_checkpoint', id: milestone.id, month: checkpoint, checkpoints: keyed });
+  if (revising && progress.checkpoints.length === 0) return fail({ code: 'no_due_date', id: milestone.id });
+  // One due month for every checkpoint of a `months` schedule would merge them; each is revised on its own.
+  if (revising && keyed.length > 0 && checkpoint === null) return fail({ code: 'checkpoint_required', id: milestone.id, checkpoints: keyed });
+
+  const comment = checkComment(report.comment);
+  if (!comment.ok) return comment;
+
+  const previous = world.value.state(milestone.id, checkpoint)?.status ?? 'not_started';
+  const status = report.status === 'keep' ? previous : report.status;
+  const revisedDue = report.revisedDue === null ? null : resolveMonth(report.revisedDue, fiscalYear);
+  const now = deps.clock.now();
+  const update: NewStatusUpdate = {
+    milestoneId: milestone.id,
+    ...(checkpoint === null ? {} : { checkpoint }),
+    status,
+    ...(comment.value === undefined ? {} : { comment: comment.value }),
+    ...(revisedDue === null ? {} : { revisedDue }),
+    actor: report.userId,
+    via: report.via,
+    createdAt: now.toISOString(),
+  };
+  const reported = progress.checkpoints.find((cp) => cp.key === checkpoint) ?? null;
+  const reply: Recorded = {
+    kind: 'updated',
+    milestone: { id: milestone.id, title: milestone.title },
+    checkpoint,
+    status,
+    previous,
+    comment: comment.value ?? null,
+    revisedDue,
+    due: revisedDue !== null ? dueDateOf(revisedDue, deps.calendar) : (reported?.due ?? null),
+    actor: report.userId,
+    via: report.via,
+    at: wallClock(now, deps.timeZone),
+  };
+  return ok({ update, reply });
+}
+
+/** A typed month placed in the plan's fiscal year when it has no year; a button's `YYYY-MM` as it is. */
+export function resolveMonth(month: MonthRef | YearMonth, fiscalYear: number): YearMonth {
+  if (typeof month === 'string') return month;
+  return month.year === null ? fiscalMonth(month.month, fiscalYear) : toYearMonth(month.year, month.month);
+}

@@ -1,0 +1,140 @@
+/**
+ * What a command answers, as plain data (STYLE: "replies are data, rendering
+ * is separate"). Each platform renders a Reply its own way: Block Kit for
+ * Slack, text for the shell. Nothing here is a user-facing string; the
+ * renderers take every word from the catalogue.
+ */
+import type { DivisionEntry } from '../../domain/directory.ts';
+import type { CommentProblem } from '../../domain/comment.ts';
+import type { LocalDate, YearMonth } from '../../domain/plan.ts';
+import type { CheckpointProgress } from '../../domain/progress.ts';
+import type { StatusCode } from '../../domain/status.ts';
+import type { UpdateVia } from '../../domain/status-update.ts';
+import type { WallClock } from '../../domain/zoned-time.ts';
+import type { Lang } from '../../i18n/catalog.ts';
+import type { DigestMessage } from '../ports.ts';
+import type { ParseProblem } from './command.ts';
+
+/** One milestone in a list: enough to read where it stands and to report on it. */
+export interface MilestoneSummary {
+  id: string;
+  title: string;
+  owners: string[];
+  status: StatusCode;
+  /** The checkpoint a report would be about (the first open one); null for the milestone as a whole. */
+  checkpoint: YearMonth | null;
+  nextDue: LocalDate | null;
+  daysOverdue: number | null;
+  open: boolean;
+}
+
+/** One status update as a history line shows it. */
+export interface HistoryEntry {
+  status: StatusCode;
+  checkpoint: YearMonth | null;
+  comment: string | null;
+  revisedDue: YearMonth | null;
+  /** A chat user id, or the operator's name for CLI updates. */
+  actor: string;
+  via: UpdateVia;
+  /** When, on the plan's wall clock. */
+  at: WallClock;
+}
+
+/** Where a page of a list sits in the whole, and the command that shows the next one. */
+export interface Paging {
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Items after this page. */
+  remaining: number;
+  /** `/plan status overdue 2`: null on the last page. */
+  nextCommand: string | null;
+}
+
+export type ListScope =
+  | { kind: 'overdue' }
+  | { kind: 'upcoming'; days: number }
+  | { kind: 'mine'; divisions: string[] }
+  | { kind: 'division'; division: string };
+
+export interface PillarSummary {
+  id: string;
+  title: string;
+  total: number;
+  byStatus: Record<StatusCode, number>;
+  overdue: number;
+}
+
+export interface PlanOverview {
+  title: string;
+  fiscalYear: number;
+  today: LocalDate;
+  total: number;
+  byStatus: Record<StatusCode, number>;
+  overdueTotal: number;
+  pillars: PillarSummary[];
+  /** The most overdue milestones, most days first. */
+  overdue: MilestoneSummary[];
+}
+
+export interface MilestoneDetail {
+  summary: MilestoneSummary;
+  scheduleText: string | null;
+  group: string | null;
+  pillar: { id: string; title: string };
+  initiative: { id: string; title: string };
+  item: { id: string; title: string };
+  checkpoints: CheckpointProgress[];
+  /** The latest updates, newest first. */
+  history: HistoryEntry[];
+  historyTotal: number;
+}
+
+/** A use case's refusal: nothing was written. */
+export type CommandProblem =
+  | ParseProblem
+  | CommentProblem
+  | { code: 'no_plan' }
+  | { code: 'unknown_id'; id: string; suggestions: string[] }
+  | { code: 'unknown_division'; division: string; suggestions: string[] }
+  | { code: 'not_allowed'; action: 'update' | 'due' | 'owner' | 'digest_post'; owners: string[] }
+  | { code: 'not_a_checkpoint'; id: string; month: YearMonth; checkpoints: YearMonth[] }
+  | { code: 'no_checkpoints'; id: string }
+  | { code: 'checkpoint_required'; id: string; checkpoints: YearMonth[] }
+  | { code: 'no_due_date'; id: string }
+  | { code: 'channel_required'; division: string }
+  | { code: 'directory_not_saved'; reason: string }
+  | { code: 'page_out_of_range'; page: number; pageCount: number }
+  | { code: 'digest_unavailable' };
+
+export type Reply =
+  | { kind: 'help'; coordinator: boolean }
+  | { kind: 'overview'; overview: PlanOverview }
+  | { kind: 'milestone'; detail: MilestoneDetail }
+  | { kind: 'list'; scope: ListScope; today: LocalDate; items: MilestoneSummary[]; paging: Paging }
+  | { kind: 'history'; milestone: { id: string; title: string }; entries: HistoryEntry[]; paging: Paging }
+  | {
+      kind: 'updated';
+      milestone: { id: string; title: string };
+      checkpoint: YearMonth | null;
+      status: StatusCode;
+      previous: StatusCode;
+      comment: string | null;
+      /** Set when the update moved the due month; `due` is then the new due date. */
+      revisedDue: YearMonth | null;
+      due: LocalDate | null;
+      actor: string;
+      via: UpdateVia;
+      at: WallClock;
+    }
+  | { kind: 'owner'; division: string; entry: DivisionEntry | null; changed: boolean }
+  | { kind: 'lang'; lang: Lang; changed: boolean }
+  | { kind: 'digest'; message: DigestMessage }
+  | { kind: 'digest_posted'; channel: string; week: string }
+  | { kind: 'problem'; problem: CommandProblem };
+
+/** A refusal as a Reply. */
+export function problemReply(problem: CommandProblem): Reply {
+  return { kind: 'problem', problem };
+}

@@ -1,0 +1,44 @@
+/**
+ * One entry point from a parsed command to its reply, for adapters that
+ * handle every command the same way (the shell, tests). The Slack app
+ * registers one listener per command family instead, calling the same use cases.
+ */
+import type { Command } from './command.ts';
+import { changeOwner } from './change-owner.ts';
+import { digestCommand } from './digest-command.ts';
+import type { CommandDeps } from './ports.ts';
+import type { Reply } from './reply.ts';
+import { reviseDue } from './revise-due.ts';
+import { languageOf, setLanguage } from './set-language.ts';
+import { showHelp } from './show-help.ts';
+import { showHistory } from './show-history.ts';
+import { showList } from './show-list.ts';
+import { showMilestone } from './show-milestone.ts';
+import { showOverview } from './show-overview.ts';
+import { updateStatus } from './update-status.ts';
+
+/** Runs `command` for `userId` and returns what to answer. */
+export async function runCommand(deps: CommandDeps, userId: string, command: Command): Promise<Reply> {
+  switch (command.kind) {
+    case 'help':
+      return showHelp(deps, userId);
+    case 'overview':
+      return showOverview(deps);
+    case 'milestone':
+      return showMilestone(deps, command.id);
+    case 'list':
+      return showList(deps, userId, command.target, command.page);
+    case 'history':
+      return showHistory(deps, command.id, command.page);
+    case 'update':
+      return updateStatus(deps, userId, command);
+    case 'due':
+      return reviseDue(deps, userId, command);
+    case 'owner':
+      return changeOwner(deps, userId, command);
+    case 'lang':
+      return setLanguage(deps, userId, command.lang);
+    case 'digest':
+      return digestCommand(deps, userId, command, await languageOf(deps, userId));
+  }
+}

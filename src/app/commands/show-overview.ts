@@ -1,0 +1,39 @@
+/** `/plan status`: the plan summary (SPEC §5): counts by status, per pillar, the ten most overdue. */
+import type { MilestoneProgress } from '../../domain/progress.ts';
+import { STATUS_CODES, type StatusCode } from '../../domain/status.ts';
+import { loadPlanWorld, summaryOf, type PlanWorld } from './plan-world.ts';
+import type { CommandDeps } from './ports.ts';
+import { problemReply, type PlanOverview, type Reply } from './reply.ts';
+
+/** How many overdue milestones the summary names. */
+export const OVERVIEW_OVERDUE = 10;
+
+/** Answers `/plan status`. */
+export async function showOverview(deps: CommandDeps): Promise<Reply> {
+  const world = await loadPlanWorld(deps);
+  return world.ok ? { kind: 'overview', overview: buildOverview(world.value) } : problemReply(world.error);
+}
+
+/** The plan summary of a loaded plan; the App Home shows it to coordinators too. */
+export function buildOverview(world: PlanWorld): PlanOverview {
+  const overdue = world.progress.filter((p) => p.daysOverdue !== null).sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
+  return {
+    title: world.plan.title,
+    fiscalYear: world.plan.fiscalYear,
+    today: world.today,
+    total: world.progress.length,
+    byStatus: countByStatus(world.progress),
+    overdueTotal: overdue.length,
+    pillars: world.plan.pillars.map((pillar) => {
+      const mine = world.progress.filter((p) => p.placed.pillar.id === pillar.id);
+      return { id: pillar.id, title: pillar.title, total: mine.length, byStatus: countByStatus(mine), overdue: mine.filter((p) => p.daysOverdue !== null).length };
+    }),
+    overdue: overdue.slice(0, OVERVIEW_OVERDUE).map(summaryOf),
+  };
+}
+
+function countByStatus(progress: readonly MilestoneProgress[]): Record<StatusCode, number> {
+  const counts = Object.fromEntries(STATUS_CODES.map((code) => [code, 0])) as Record<StatusCode, number>;
+  for (const p of progress) counts[p.status]++;
+  return counts;
+}

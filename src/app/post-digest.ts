@@ -1,0 +1,143 @@
+/**
+ * Posts the weekly digest to the coordinator channel (SPEC §6) through the
+ * outbox. The scheduler calls it every day at the digest time and it decides;
+ * `/plan digest post` calls it with `manual`.
+ *
+ * When the scheduled call posts: on a business day from the week's digest
+ * day (the schedule's weekday, or the first business day after it in the
+ * same ISO week) to the end of that week, at or after the digest time, if
+ * the week has no digest yet. Any later day than the digest day, or an hour
+ * or more after the time, marks it late: the bot was down when it was due.
+ * A bot that has never posted a digest does not post a late one, so a first
+ * start in mid-week waits for the next digest day.
+ */
+import type { BusinessCalendar } from '../domain/calendar.ts';
+import { buildDigest, DEFAULT_PERIOD_DAYS } from '../domain/digest.ts';
+import { digestDayOfWeek, type DigestSchedule } from '../domain/digest-schedule.ts';
+import type { Directory } from '../domain/directory.ts';
+import { isoWeekKey } from '../domain/iso-week.ts';
+import { addDays } from '../domain/local-date.ts';
+import type { LocalDate, Plan } from '../domain/plan.ts';
+import type { ReminderPolicy } from '../domain/reminder-policy.ts';
+import { fail, ok, type Result } from '../domain/result.ts';
+import type { StatusUpdate } from '../domain/status-update.ts';
+import { wallClock } from '../domain/zoned-time.ts';
+import type { Lang } from '../i18n/catalog.ts';
+import { NO_PLAN, type DigestProblem } from './build-digest.ts';
+import type { DigestOutbox } from './digest-port.ts';
+import { digestMessage } from './digest-message.ts';
+
+/** Minutes after the digest time from which a digest on its own day counts as late. */
+export const LATE_AFTER_MINUTES = 60;
+
+export interface PostDigestDeps {
+  plans: { load(): Promise<Plan | null> };
+  statuses: { all(): Promise<StatusUpdate[]> };
+  digests: DigestOutbox;
+  /** The coordinator channel is where the digest goes. */
+  directory: Directory;
+  calendar: BusinessCalendar;
+  policy: ReminderPolicy;
+  timeZone: string;
+  /** DIGEST_CRON, read (digestScheduleOf in config.ts). */
+  schedule: DigestSchedule;
+  lang: Lang;
+}
+
+export interface PostDigestOptions {
+  /** Posted by a coordinator now, whatever the day (`/plan digest post`). */
+  manual?: boolean;
+  /**
+   * With `manual`: the post becomes the week's digest, in place of the one
+   * already posted or instead of the one still to come. Without it a manual
+   * post is an extra, and the week's scheduled digest still goes out.
+   */
+  replace?: boolean;
+}
+
+/** Why a scheduled call posted nothing; all are normal. */
+export type DigestSkipReason =
+  | 'not_business_day'
+  /** Before the week's digest day, or after it on a first start (see the file comment), or the week has no business day left. */
+  | 'not_digest_day'
+  | 'before_digest_time'
+  | 'already_posted';
+
+export type PostDigestOutcome =
+  | {
+      kind: 'enqueued';
+      week: string;
+      date: LocalDate;
+      /** The outbox message's id and key. */
+      outboxId: number;
+      key: string;
+      channel: string;
+      late: boolean;
+      manual: boolean;
+      /** True when it took the place of the week's digest (scheduled posts and `replace`). */
+      weekly: boolean;
+    }
+  | { kind: 'skipped'; week: string; date: LocalDate; reason: DigestSkipReason };
+
+/**
+ * Posts the digest of the day of `now` if it is due (see the file comment),
+ * or at once with `manual`. The week's record and the outbox message are
+ * written in one transaction, so two instances, a restart, or a cron firing
+ * during the start-up catch-up post a week's digest once. Fails only without
+ * a stored plan.
+ */
+export async function postDigest(now: Date, deps: PostDigestDeps, options: PostDigestOptions = {}): Promise<Result<PostDigestOutcome, DigestProblem>> {
+  const { date: today, time } = wallClock(now, deps.timeZone);
+  const week = isoWeekKey(today);
+  const manual = options.manual === true;
+  // Only a coordinator's post may take the place of a week's digest.
+  const replace = manual && options.replace === true;
+  const weekly = !manual || replace;
+  const skipped = (reason: DigestSkipReason) => ok<PostDigestOutcome>({ kind: 'skipped', week, date: today, reason });
+
+  let digestDay: LocalDate | null = null;
+  if (!manual) {
+    if (!deps.calendar.isBusinessDay(today)) return skipped('not_business_day');
+    digestDay = digestDayOfWeek(today, deps.schedule.weekday, deps.calendar);
+    if (digestDay === null || today < digestDay) return skipped('not_digest_day');
+    if (time < deps.schedule.time) return skipped('before_digest_time');
+    // Most days of a week find its digest posted: answer without loading the plan.
+    if (await deps.digests.get(week)) return skipped('already_posted');
+  }
+  const late = digestDay !== null && (today > digestDay || minutesOf(time) - minutesOf(deps.schedule.time) >= LATE_AFTER_MINUTES);
+
+  const plan = await deps.plans.load();
+  if (!plan) return fail(NO_PLAN);
+  const updates = await deps.statuses.all();
+  const division = deps.directory.coordinator?.division ?? plan.coordinator ?? '';
+  // Without a directory the channel is empty: only the terminal can show it (as for unmapped reminders).
+  const channel = deps.directory.coordinator?.channel ?? '';
+
+  return deps.digests.digestTransaction(now, async (tx) => {
+    const previous = await tx.latestBefore(week);
+    if (!manual && previous === null && digestDay !== null && today > digestDay) return skipped('not_digest_day');
+    const previousDate = previous?.day ?? addDays(today, -DEFAULT_PERIOD_DAYS);
+    if (weekly && !(await tx.claimWeek({ week, day: today, previousDay: previousDate, late, manual }, replace))) {
+      return skipped('already_posted');
+    }
+    const digest = buildDigest({
+      plan,
+      updates,
+      calendar: deps.calendar,
+      policy: deps.policy,
+      timeZone: deps.timeZone,
+      date: today,
+      previousDate,
+      directory: deps.directory,
+    });
+    const body = digestMessage(digest, { lang: deps.lang, week, late, manual });
+    // The week's digest is keyed by its week; extras get `…|manual`, `…|manual|2`, ….
+    const baseKey = weekly ? `digest|${week}` : `digest|${week}|manual`;
+    const { id, key } = await tx.enqueue({ baseKey, day: today, division, channel, body }, weekly ? week : null);
+    return ok<PostDigestOutcome>({ kind: 'enqueued', week, date: today, outboxId: id, key, channel, late, manual, weekly });
+  });
+}
+
+function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}

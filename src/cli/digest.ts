@@ -1,0 +1,57 @@
+// `shinchoku digest [--date YYYY-MM-DD] [--json]`: the weekly digest of a day
+// (today by default) in the terminal, without posting it (a dry run of the
+// Monday post); --json prints the whole model, every list uncut.
+import type { Config } from '../config.ts';
+import { reminderPolicyOf } from '../config.ts';
+import { buildDigestFor } from '../app/build-digest.ts';
+import { digestMessage } from '../app/digest-message.ts';
+import { createJapaneseCalendar } from '../adapters/calendar/japan-holidays.ts';
+import { closeDatabase, openDatabase } from '../adapters/db/connect.ts';
+import { createDigestStore } from '../adapters/db/digest-store.ts';
+import { createPlanStore } from '../adapters/db/plan-store.ts';
+import { createStatusStore } from '../adapters/db/status-store.ts';
+import { loadDirectory } from '../adapters/directory/load-directory.ts';
+import { renderDigestText } from '../adapters/shell/render-digest-text.ts';
+import { isoWeekKey } from '../domain/iso-week.ts';
+import { isValidLocalDate } from '../domain/local-date.ts';
+import { wallClock } from '../domain/zoned-time.ts';
+import { translator } from '../i18n/catalog.ts';
+import { CliFailure, type CliIo } from './io.ts';
+
+export interface DigestOptions {
+  date?: string;
+  json?: boolean;
+}
+
+export async function digestCommand(options: DigestOptions, config: Config, io: CliIo, now: Date): Promise<void> {
+  const t = translator(config.SHINCHOKU_LANG);
+  const failWith = (message: string): never => {
+    io.err(`error: ${message}`);
+    throw new CliFailure(message);
+  };
+  const date = options.date ?? wallClock(now, config.SHINCHOKU_TIMEZONE).date;
+  if (!isValidLocalDate(date)) failWith(t('digest.badDate', { date }));
+  const directory = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  if (!directory.ok) return failWith(directory.error.message);
+
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const built = await buildDigestFor(date, {
+      plans: createPlanStore(db),
+      statuses: createStatusStore(db),
+      digests: createDigestStore(db),
+      directory: directory.value,
+      calendar: createJapaneseCalendar(),
+      policy: reminderPolicyOf(config),
+      timeZone: config.SHINCHOKU_TIMEZONE,
+    });
+    if (!built.ok) return failWith(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
+    if (options.json) {
+      io.out(`${JSON.stringify(built.value, null, 2)}\n`);
+      return;
+    }
+    io.out(renderDigestText(digestMessage(built.value, { lang: config.SHINCHOKU_LANG, week: isoWeekKey(date) }), { preview: true }));
+  } finally {
+    await closeDatabase(db);
+  }
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/app/commands/parse-command.ts';
+import { tokenize } from '../../../src/app/commands/tokenize.ts';
+import { decodeChatText } from '../../../src/app/commands/plain-text.ts';
+
+const parsed = (text: string) => {
+  const result = parseCommand(text);
+  if (!result.ok) throw new Error(`${text}: ${JSON.stringify(result.error)}`);
+  return result.value;
+};
+const problem = (text: string) => {
+  const result = parseCommand(text);
+  if (result.ok) throw new Error(`${text} parsed as ${JSON.stringify(result.value)}`);
+  return result.error;
+};
+
+describe('tokenize', () => {
+  it('splits on ASCII, ideographic and repeated spaces', () => {
+    expect(tokenize('update\u30001-1-2  done').map((t) => t.type === 'word' && t.text)).toEqual(['update', '1-1-2', 'done']);
+  });
+
+  it('keeps "…", “…”, 「…」 and 『…』 together, and runs an unclosed quote to the end', () => {
+    expect(tokenize('a "b c" “d e” 「f g」 『h』 "i j').map((t) => (t.type === 'word' || t.type === 'quoted' ? `${t.type}:${t.text}` : t.type))).toEqual([
+      'word:a',
+      'quoted:b c',
+      'quoted:d e',
+      'quoted:f g',
+      'quoted:h',
+      'quoted:i j',
+    ]);
+  });
+
+  it('reads mentions as Slack sends them with should_escape', () => {
+    expect(tokenize('owner 総務部人事課 <#C0JINJI001|jinji> <@U0ABC123|tanaka> <@W0XYZ999>')).toEqual([
+      { type: 'word', text: 'owner', start: 0 },
+      { type: 'word', text: '総務部人事課', start: 6 },
+      { type: 'channel', id: 'C0JINJI001', start: 13 },
+      { type: 'user', id: 'U0ABC123', start: 33 },
+      { type: 'user', id: 'W0XYZ999', start: 52 },
+    ]);
+  });
+
+  it('decodes entities and Slack markup into what the person typed', () => {
+    expect(decodeChatText('a &amp; b &lt;tag&gt; <!channel> <!here> <@U1|tanaka> <#C1|general> <https://example.jp|example> <!subteam^S1|@team>')).toBe(
+      'a & b <tag> @channel @here @tanaka #general example (https://example.jp) @team',
+    );
+  });
+});
+
+describe('parseCommand', () => {
+  it('reads every sub-command of SPEC §5 in English', () => {
+    expect(parsed('')).toEqual({ kind: 'help' });
+    expect(parsed('help')).toEqual({ kind: 'help' });
+    expect(parsed('status')).toEqual({ kind: 'overview' });
+    expect(parsed('status 1-1-2')).toEqual({ kind: 'milestone', id: '1-1-2' });
+    expect(parsed('status 総務部人事課')).toEqual({ kind: 'list', target: { division: '総務部人事課' }, page: 1 });
+    expect(parsed('status overdue')).toEqual({ kind: 'list', target: 'overdue', page: 1 });
+    expect(parsed('status upcoming 2')).toEqual({ kind: 'list', target: 'upcoming', page: 2 });
+    expect(parsed('mine')).toEqual({ kind: 'list', target: 'mine', page: 1 });
+    expect(parsed('update 1-1-2 done 研修実施済み')).toEqual({ kind: 'update', id: '1-1-2', checkpoint: null, status: 'done', comment: '研修実施済み' });
+    expect(parsed('due 1-1-2 2021-02')).toEqual({ kind: 'due', id: '1-1-2', checkpoint: null, month: { year: 2021, month: 2 }, comment: undefined });
+    expect(parsed('history 1-1-2')).toEqual({ kind: 'history', id: '1-1-2', page: 1 });
+    expect(parsed('digest')).toEqual({ kind: 'digest', post: false, replace: false });
+    expect(parsed('digest post')).toEqual({ kind: 'digest', post: true, replace: false });
+    expect(parsed('digest post replace')).toEqual({ kind: 'digest', post: true, replace: true });
+    expect(parsed('owner 総務部人事課 <#C0JINJI002|jinji>')).toEqual({ kind: 'owner', division: '総務部人事課', channel: 'C0JINJI002', users: null, channelMembers: null });
+    expect(parsed('lang en')).toEqual({ kind: 'lang', lang: 'en' });
+  });
+
+  it('reads the Japanese aliases', () => {
+    expect(parsed('ヘルプ')).toEqual({ kind: 'help' });
+    expect(parsed('状況')).toEqual({ kind: 'overview' });
+    expect(parsed('状況 遅延中')).toEqual({ kind: 'list', target: 'overdue', page: 1 });
+    expect(parsed('状況 今後')).toEqual({ kind: 'list', target: 'upcoming', page: 1 });
+    expect(parsed('遅延中')).toEqual({ kind: 'list', target: 'overdue', page: 1 });
+    expect(parsed('担当')).toEqual({ kind: 'list', target: 'mine', page: 1 });
+    expect(parsed('更新 1-1-2 完了 研修実施済み')).toMatchObject({ kind: 'update', status: 'done', comment: '研修実施済み' });
+    expect(parsed('完了 1-1-2')).toMatchObject({ kind: 'update', id: '1-1-2', status: 'done', comment: undefined });
+    expect(parsed('期限 1-1-2 令和3年2月')).toMatchObject({ kind: 'due', month: { year: 2021, month: 2 } });
+    expect(parsed('履歴 1-1-2')).toMatchObject({ kind: 'history' });
+    expect(parsed('ダイジェスト 投稿')).toEqual({ kind: 'digest', post: true, replace: false });
+    expect(parsed('担当課 総務部人事課 <#C0JINJI002|jinji> メンバー')).toMatchObject({ kind: 'owner', channelMembers: true });
+    expect(parsed('言語 英語')).toEqual({ kind: 'lang', lang: 'en' });
+  });
+
+  it('folds full-width letters, digits, dashes and spaces', () => {
+    expect(parsed('ｕｐｄａｔｅ\u3000１－１－２\u3000ｄｏｎｅ')).toMatchObject({ kind: 'update', id: '1-1-2', status: 'done' });
+    expect(parsed('状況　１ー１ー２')).toEqual({ kind: 'milestone', id: '1-1-2' });
+    expect(parsed('担当　２')).toEqual({ kind: 'list', target: 'mine', page: 2 });
+  });
+
+  it('takes the comment as typed: quoted, or the rest of the line with its spacing', () => {
+    expect(parsed('update 1-1-2 on_track "研修 準備中"')).toMatchObject({ comment: '研修 準備中' });
+    expect(parsed('update 1-1-2 on_track 「研修 準備中」')).toMatchObject({ comment: '研修 準備中' });
+    expect(parsed('update 1-1-2 at_risk 講師の  日程が未定 (8月)')).toMatchObject({ comment: '講師の  日程が未定 (8月)' });
+    expect(parsed('update 1-1-2 done 周知 <!channel> &amp; 共有')).toMatchObject({ comment: '周知 @channel & 共有' });
+  });
+
+  it('reads a checkpoint month before the status, and two months for due', () => {
+    expect(parsed('update 4-2-3 8月 done')).toMatchObject({ checkpoint: { year: null, month: 8 }, status: 'done' });
+    expect(parsed('update 4-2-3 2020-08 done')).toMatchObject({ checkpoint: { year: 2020, month: 8 } });
+    expect(parsed('due 6-2-2 5月 2020-07 会議の延期')).toEqual({ kind: 'due', id: '6-2-2', checkpoint: { year: null, month: 5 }, month: { year: 2020, month: 7 }, comment: '会議の延期' });
+    expect(parsed('due 1-1-2 R3.2')).toMatchObject({ month: { year: 2021, month: 2 } });
+  });
+
+  it('reads owners: channel, users, the members switch', () => {
+    expect(parsed('owner 総務部人事課 <#C0NEW0001|new> <@U0AAA0001|a> <@U0BBB0002|b> members off')).toEqual({
+      kind: 'owner',
+      division: '総務部人事課',
+      channel: 'C0NEW0001',
+      users: ['U0AAA0001', 'U0BBB0002'],
+      channelMembers: false,
+    });
+    expect(parsed('owner 総務部人事課')).toEqual({ kind: 'owner', division: '総務部人事課', channel: null, users: null, channelMembers: null });
+  });
+
+  it('says what is wrong, with what was meant', () => {
+    expect(problem('stauts')).toEqual({ code: 'unknown_command', word: 'stauts', suggestions: expect.arrayContaining(['status']) });
+    expect(problem('update 1-1-2 finished')).toEqual({ code: 'unknown_status', word: 'finished' });
+    expect(problem('update 1-1-2')).toEqual({ code: 'missing_argument', usage: 'update' });
+    expect(problem('update')).toEqual({ code: 'missing_argument', usage: 'update' });
+    expect(problem('due 1-1-2 someday')).toEqual({ code: 'bad_month', word: 'someday', usage: 'due' });
+    expect(problem('update 1-1-2 13月 done')).toEqual({ code: 'bad_month', word: '13月', usage: 'update' });
+    expect(problem('mine please')).toEqual({ code: 'unexpected_argument', word: 'please', usage: 'list' });
+    expect(problem('status overdue 0')).toEqual({ code: 'bad_page', word: '0' });
+    expect(problem('lang fr')).toEqual({ code: 'unknown_language', word: 'fr' });
+    expect(problem('digest now')).toEqual({ code: 'unexpected_argument', word: 'now', usage: 'digest' });
+    expect(problem('owner <#C0JINJI001|jinji>')).toEqual({ code: 'missing_argument', usage: 'owner' });
+  });
+});
