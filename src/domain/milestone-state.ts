@@ -55,10 +55,11 @@ export function buildStateLookup(updates: StatusUpdate[], timeZone: string): Sta
       reportedOn = localDateOf(last.createdAt, timeZone);
       lastReportOn.set(milestoneId, reportedOn);
     }
-    return {
+    // Frozen: every caller asking about this milestone gets this same object.
+    return Object.freeze({
       status: latest?.status ?? 'not_started',
       lastReportOn: reportedOn,
       ...(revised?.revisedDue ? { revisedDue: revised.revisedDue } : {}),
-    };
+    });
   }
 }

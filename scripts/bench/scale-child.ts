@@ -1,0 +1,325 @@
+/**
+ * One step of the scale benchmark in a process of its own, so that its peak
+ * RSS is that of the process the bot or the CLI would run for it:
+ *
+ *   scale-child.ts baseline                     the modules loaded, no data
+ *   scale-child.ts prepare SIZE FOLDER          FOLDER/plan.yaml and FOLDER/bot.db (plan + history)
+ *   scale-child.ts import  SIZE FOLDER          `shinchoku import plan.yaml` into empty databases
+ *   scale-child.ts tick    SIZE FOLDER DAY      the reminder tick at 09:30 on DAY, outbox on SQLite
+ *   scale-child.ts preview SIZE FOLDER          a whole fiscal year of reminders from the database
+ *   scale-child.ts digest  SIZE FOLDER DAY      the weekly digest of the week of DAY
+ *
+ * Each prints one JSON line on stdout; scripts/bench/scale.ts runs them.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
+import { createJapaneseCalendar } from '../../src/adapters/calendar/japan-holidays.ts';
+import { closeDatabase, openDatabase } from '../../src/adapters/db/connect.ts';
+import { createOutboxStore } from '../../src/adapters/db/outbox-store.ts';
+import { createPlanStore } from '../../src/adapters/db/plan-store.ts';
+import type { Database } from '../../src/adapters/db/schema.ts';
+import { createStatusStore } from '../../src/adapters/db/status-store.ts';
+import { REMINDER_TICK, runReminderTick, type ReminderTickDeps } from '../../src/app/run-reminder-tick.ts';
+import { addDays, dayOfWeek } from '../../src/domain/local-date.ts';
+import { buildStateLookup } from '../../src/domain/milestone-state.ts';
+import { listMilestones, type Plan } from '../../src/domain/plan.ts';
+import { DEFAULT_REMINDER_POLICY, remindersBetween, type PolicyContext } from '../../src/domain/reminder-policy.ts';
+import { instantAt } from '../../src/domain/zoned-time.ts';
+import { formatPlanYaml } from '../../src/import/plan-file.ts';
+import { readPlanSource } from '../../src/import/read-plan-source.ts';
+import { median } from './lib/report.ts';
+import { FISCAL_YEAR, syntheticDirectory, syntheticHistory, syntheticPlan } from './lib/synthetic-plan.ts';
+
+/** Status updates per milestone on average: 100,000 rows at 10,000 milestones, the history of issue 8's command benchmark. */
+export const HISTORY_PER_MILESTONE = 10;
+const TIME_ZONE = 'Asia/Tokyo';
+const FY_START = `${FISCAL_YEAR}-04-01`;
+const FY_END = `${FISCAL_YEAR + 1}-03-31`;
+const calendar = createJapaneseCalendar();
+
+export interface Timing {
+  /** Median of the runs, ms. */
+  medianMs: number;
+  runsMs: number[];
+}
+
+export interface Prepared {
+  milestones: number;
+  divisions: number;
+  historyRows: number;
+  planYamlBytes: number;
+  /** The business day of the fiscal year with the most reminders. */
+  busyDay: string;
+}
+
+const runsFor = (size: number) => (size >= 10_000 ? 3 : 5);
+const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+/** The most memory this process ever held, MiB (maxRSS is in KiB). */
+const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function timed<T>(runs: number, before: () => Promise<unknown> | unknown, work: () => Promise<T> | T): Promise<{ timing: Timing; last: T }> {
+  const runsMs: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    await before();
+    const start = performance.now();
+    last = await work();
+    runsMs.push(elapsed(start));
+  }
+  return { timing: { medianMs: median(runsMs), runsMs }, last: last as T };
+}
+
+/** The business day with the most reminders (the earliest on a tie), statuses aside. */
+function busiestDay(plan: Plan): string {
+  const ctx: PolicyContext = { plan, calendar, policy: DEFAULT_REMINDER_POLICY, state: () => undefined };
+  const perDay = new Map<string, number>();
+  for (const r of remindersBetween(FY_START, FY_END, ctx)) perDay.set(r.date, (perDay.get(r.date) ?? 0) + 1);
+  return [...perDay].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+}
+
+async function prepare(size: number, folder: string): Promise<Prepared> {
+  const plan = syntheticPlan(size);
+  const yaml = formatPlanYaml(plan, `Synthetic plan of ${size} milestones (scripts/bench/lib/synthetic-plan.ts).`);
+  writeFileSync(join(folder, 'plan.yaml'), yaml);
+  const busyDay = busiestDay(plan);
+  const history = syntheticHistory(plan, HISTORY_PER_MILESTONE, busyDay);
+  const db = await openDatabase(join(folder, 'bot.db'));
+  try {
+    await createPlanStore(db).save(plan, 'plan.yaml', '2020-04-01T00:00:00.000Z');
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < history.length; i += 500) {
+        const rows = history.slice(i, i + 500).map((u) => ({
+          milestone_id: u.milestoneId,
+          checkpoint: u.checkpoint ?? null,
+          status: u.status,
+          comment: u.comment ?? null,
+          revised_due: u.revisedDue ?? null,
+          actor: u.actor,
+          via: u.via,
+          created_at: u.createdAt,
+        }));
+        await trx.insertInto('status_update').values(rows).execute();
+      }
+    });
+  } finally {
+    await closeDatabase(db);
+  }
+  return {
+    milestones: size,
+    divisions: new Set(listMilestones(plan).flatMap((m) => m.owners)).size,
+    historyRows: history.length,
+    planYamlBytes: Buffer.byteLength(yaml),
+    busyDay,
+  };
+}
+
+/** Reading and validating the canonical YAML, then storing it in an empty database (a first import). */
+async function measureImport(size: number, folder: string) {
+  const parseMs: number[] = [];
+  const storeMs: number[] = [];
+  let run = 0;
+  let db: Kysely<Database> | null = null;
+  const { timing } = await timed(
+    runsFor(size),
+    async () => {
+      if (db) await closeDatabase(db);
+      db = await openDatabase(join(folder, `import-${run++}.db`));
+    },
+    async () => {
+      const start = performance.now();
+      const read = await readPlanSource(join(folder, 'plan.yaml'), 'ja');
+      if (!read.ok) throw new Error(read.error.message);
+      parseMs.push(elapsed(start));
+      const storing = performance.now();
+      await createPlanStore(db!).save(read.value, 'plan.yaml', '2020-04-01T00:00:00.000Z');
+      storeMs.push(elapsed(storing));
+      if (listMilestones(read.value).length !== size) throw new Error(`imported ${listMilestones(read.value).length} milestones, expected ${size}`);
+    },
+  );
+  if (db) await closeDatabase(db);
+  return { ...timing, parseMs: median(parseMs), storeMs: median(storeMs), peakRssMiB: peakRssMiB() };
+}
+
+/** Forgets every enqueued reminder and records the previous business day as ticked: a normal daily tick comes next. */
+async function resetOutbox(db: Kysely<Database>, day: string): Promise<void> {
+  await db.deleteFrom('reminder_sent').execute();
+  await db.deleteFrom('outbox').execute();
+  await db.deleteFrom('tick_state').execute();
+  await db.insertInto('tick_state').values({ name: REMINDER_TICK, last_day: calendar.previousBusinessDay(day) }).execute();
+}
+
+/** Time spent in each dependency of a tick, added up over one run. */
+type TickParts = Record<'load plan' | 'load statuses' | 'record reminder keys' | 'enqueue messages', number>;
+
+/** The tick's dependencies, timed: what is left of a tick's time is the policy, the state lookup and the lines. */
+function timedDeps(deps: ReminderTickDeps, parts: TickParts): ReminderTickDeps {
+  const time = async <T>(name: keyof TickParts, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      parts[name] += performance.now() - start;
+    }
+  };
+  return {
+    ...deps,
+    plans: { load: () => time('load plan', () => deps.plans.load()) },
+    statuses: { all: () => time('load statuses', () => deps.statuses.all()) },
+    outbox: {
+      tickTransaction: (name, now, work) =>
+        deps.outbox.tickTransaction(name, now, (tx) =>
+          work({
+            get lastDay() {
+              return tx.lastDay;
+            },
+            recordReminders: (keys) => time('record reminder keys', () => tx.recordReminders(keys)),
+            enqueue: (message, keys) => time('enqueue messages', () => tx.enqueue(message, keys)),
+            setLastDay: (d) => tx.setLastDay(d),
+          }),
+        ),
+    },
+  };
+}
+
+/** The tick as the scheduler runs it at 09:30 on `day`, after a tick on the business day before. */
+async function measureTick(size: number, folder: string, day: string) {
+  const db = await openDatabase(join(folder, 'bot.db'));
+  try {
+    const deps: ReminderTickDeps = {
+      plans: createPlanStore(db),
+      statuses: createStatusStore(db),
+      outbox: createOutboxStore(db),
+      directory: syntheticDirectory(),
+      calendar,
+      policy: DEFAULT_REMINDER_POLICY,
+      timeZone: TIME_ZONE,
+      reminderTime: '09:30',
+      lang: 'ja',
+    };
+    const at = instantAt(day, '09:30', TIME_ZONE);
+    const perRun: Record<string, number>[] = [];
+    let parts: TickParts;
+    const { timing, last } = await timed(
+      runsFor(size),
+      async () => {
+        await resetOutbox(db, day);
+        parts = { 'load plan': 0, 'load statuses': 0, 'record reminder keys': 0, 'enqueue messages': 0 };
+      },
+      async () => {
+        const start = performance.now();
+        const summary = await runReminderTick(at, timedDeps(deps, parts));
+        const total = performance.now() - start;
+        const measured = Object.values(parts).reduce((sum, ms) => sum + ms, 0);
+        perRun.push({ ...parts, 'policy, state and lines': total - measured });
+        return summary;
+      },
+    );
+    if (last.outcome !== 'enqueued' || last.reminders === 0) throw new Error(`the tick enqueued nothing: ${JSON.stringify(last)}`);
+    const medians = Object.fromEntries(Object.keys(perRun[0]!).map((name) => [name, Math.round(median(perRun.map((run) => run[name]!)) * 10) / 10]));
+    return { ...timing, reminders: last.reminders, messages: last.messages, parts: medians, peakRssMiB: peakRssMiB() };
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+/** `shinchoku preview` for the whole fiscal year from the database; the time is remindersBetween's. */
+async function measurePreview(size: number, folder: string) {
+  const db = await openDatabase(join(folder, 'bot.db'));
+  try {
+    const loading = performance.now();
+    const plan = (await createPlanStore(db).load())!;
+    const updates = await createStatusStore(db).all();
+    const loadMs = elapsed(loading);
+    const { timing, last } = await timed(runsFor(size), () => {}, () =>
+      remindersBetween(FY_START, FY_END, { plan, calendar, policy: DEFAULT_REMINDER_POLICY, state: buildStateLookup(updates, TIME_ZONE) }),
+    );
+    return { ...timing, loadMs, reminders: last.length, peakRssMiB: peakRssMiB() };
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+interface DigestUseCase {
+  buildDigestFor?: (date: string, deps: Record<string, unknown>) => Promise<{ ok: boolean }>;
+}
+interface DigestModel {
+  buildDigest?: (input: Record<string, unknown>) => unknown;
+}
+
+/** Loads a module by path: the digest files are newer than this benchmark, which must not pin their signatures. */
+async function load<T>(path: string): Promise<T | string> {
+  try {
+    return (await import(new URL(path, import.meta.url).href)) as T;
+  } catch (error) {
+    return `cannot load ${path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
+ * The digest of the week of `day` (its Monday), as the digest job builds it:
+ * buildDigestFor (src/app/build-digest.ts) loads the plan and the whole
+ * history, then runs the domain model. No earlier digest is recorded, so its
+ * period is the 7 days before. The model alone is timed too.
+ */
+async function measureDigest(size: number, folder: string, day: string) {
+  const source = 'buildDigestFor (src/app/build-digest.ts): plan and history loaded from SQLite, then buildDigest';
+  const useCase = await load<DigestUseCase>('../../src/app/build-digest.ts');
+  const model = await load<DigestModel>('../../src/domain/digest.ts');
+  if (typeof useCase === 'string') return { source, unavailable: useCase };
+  if (typeof model === 'string') return { source, unavailable: model };
+  const { buildDigestFor } = useCase;
+  const { buildDigest } = model;
+  if (typeof buildDigestFor !== 'function' || typeof buildDigest !== 'function') return { source, unavailable: 'buildDigestFor or buildDigest is missing' };
+
+  const monday = addDays(day, -((dayOfWeek(day) + 6) % 7));
+  const db = await openDatabase(join(folder, 'bot.db'));
+  try {
+    const deps = {
+      plans: createPlanStore(db),
+      statuses: createStatusStore(db),
+      digests: { latestBefore: async () => null },
+      directory: syntheticDirectory(),
+      calendar,
+      policy: DEFAULT_REMINDER_POLICY,
+      timeZone: TIME_ZONE,
+    };
+    const runs = runsFor(size);
+    const { timing, last } = await timed(runs, () => {}, () => buildDigestFor(monday, deps));
+    if (!last.ok) throw new Error(`buildDigestFor failed: ${JSON.stringify(last)}`);
+    const rss = peakRssMiB();
+    const plan = (await deps.plans.load())!;
+    const updates = await deps.statuses.all();
+    const input = { plan, updates, calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE, date: monday, previousDate: null, directory: deps.directory };
+    const modelMs = (await timed(runs, () => {}, () => buildDigest(input))).timing.medianMs;
+    return { source, date: monday, ...timing, modelMs, peakRssMiB: rss };
+  } catch (error) {
+    return { source, unavailable: `the digest failed: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+async function main(argv: string[]): Promise<unknown> {
+  const [step, sizeText, folder = '', day = ''] = argv;
+  const size = Number(sizeText);
+  if (step === 'baseline') return { peakRssMiB: peakRssMiB() };
+  if (!Number.isInteger(size) || size <= 0 || !folder) throw new Error('usage: scale-child.ts baseline | STEP SIZE FOLDER [DAY]');
+  switch (step) {
+    case 'prepare':
+      return prepare(size, folder);
+    case 'import':
+      return measureImport(size, folder);
+    case 'tick':
+      return measureTick(size, folder, day);
+    case 'preview':
+      return measurePreview(size, folder);
+    case 'digest':
+      return measureDigest(size, folder, day);
+    default:
+      throw new Error(`unknown step ${step}`);
+  }
+}
+
+process.stdout.write(`${JSON.stringify(await main(process.argv.slice(2)))}\n`);
