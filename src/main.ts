@@ -1,15 +1,17 @@
 // The composition root: builds the adapters from the configuration and hands
 // them to the use cases. Nothing else in the code base news up an adapter.
+// One core (database, plan, directory, outbox, the reminder tick, the weekly
+// digest, the /plan use cases) serves two chat adapters: Slack when its
+// settings are there, else the shell in this terminal (SPEC §7).
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, type Config } from './config.ts';
-import type { Kysely } from 'kysely';
 import type { Clock, Notifier } from './app/ports.ts';
-import type { DirectoryStore } from './app/commands/ports.ts';
-import type { Database } from './adapters/db/schema.ts';
+import type { CommandDeps } from './app/commands/ports.ts';
 import { runReminderTick } from './app/run-reminder-tick.ts';
-import { createDispatcher } from './app/dispatch-outbox.ts';
+import { createDispatcher, type Dispatcher } from './app/dispatch-outbox.ts';
 import { postDigest } from './app/post-digest.ts';
-import { openDatabase, closeDatabase } from './adapters/db/connect.ts';
+import { openDatabase, closeDatabase, redactUrl } from './adapters/db/connect.ts';
 import { createPlanStore, type PlanStore } from './adapters/db/plan-store.ts';
 import { createStatusStore } from './adapters/db/status-store.ts';
 import { createOutboxStore } from './adapters/db/outbox-store.ts';
@@ -20,20 +22,41 @@ import { createUserPrefsStore } from './adapters/db/user-prefs-store.ts';
 import { startSlackApp, type RunningSlackApp } from './adapters/slack/app/start-slack-app.ts';
 import { bindDigestCommands } from './app/commands/bind-digest.ts';
 import { createJapaneseCalendar } from './adapters/calendar/japan-holidays.ts';
-import { createClock } from './adapters/clock/create-clock.ts';
+import { createAdjustableClock } from './adapters/clock/adjustable-clock.ts';
 import { createLogger, type Logger } from './adapters/log/create-logger.ts';
+import { logStatusAppends } from './adapters/log/log-status-appends.ts';
 import { createSlackNotifier } from './adapters/slack/slack-notifier.ts';
 import { createTerminalNotifier } from './adapters/shell/terminal-notifier.ts';
+import { createReminderChoices } from './adapters/shell/reminder-choices.ts';
+import { startShell } from './adapters/shell/start-shell.ts';
 import { startScheduler } from './adapters/scheduler/schedule-reminders.ts';
 import { startDigestScheduler } from './adapters/scheduler/schedule-digest.ts';
 import { readPlanSource } from './import/read-plan-source.ts';
+import { listMilestones, type Plan } from './domain/plan.ts';
 import { translator } from './i18n/catalog.ts';
 import type { Problem } from './domain/result.ts';
 
+export type BotMode = 'slack' | 'shell';
+
 export interface RunningBot {
+  mode: BotMode;
   /** The port the Slack app listens on in HTTP mode (the real one when PORT is 0); null otherwise. */
   slackPort: number | null;
+  /** Resolves when the bot ends by itself: the shell's input ended (Ctrl-D, end of a piped script) or `:quit`. Never in Slack mode. */
+  ended: Promise<void>;
   stop(): Promise<void>;
+}
+
+/** How the shell adapter meets the person (or script) at the terminal; ignored in Slack mode. */
+export interface ShellTerminal {
+  /** Lines typed or piped in; without it the shell only prints what the bot sends. */
+  input?: NodeJS.ReadableStream;
+  /** Where the prompt goes. */
+  output?: NodeJS.WritableStream;
+  /** Prompt and line editing: stdin and stdout are a terminal. */
+  interactive?: boolean;
+  /** Repeat each line read, so a piped session reads as a transcript. */
+  echo?: boolean;
 }
 
 export class StartupError extends Error {
@@ -42,106 +65,150 @@ export class StartupError extends Error {
   }
 }
 
-/** A bot with no chat platform configured prints its messages in the terminal. */
-function chooseNotifier(config: Config, logger: Logger, write: (text: string) => void): { notifier: Notifier; mode: string } {
-  if (config.SLACK_BOT_TOKEN) {
-    return {
-      notifier: createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), logger }),
-      mode: 'slack',
-    };
-  }
-  return { notifier: createTerminalNotifier(write), mode: 'shell' };
-}
-
 /**
  * Starts the bot: database (migrated), plan (the bundled one imported when
- * the database has none), directory, notifier, then one catch-up tick and
- * the daily schedule, and the same for the weekly digest. `write` is where
- * the terminal notifier prints.
+ * the database has none), directory, then the chat adapter. Slack: the app,
+ * a catch-up tick and digest check, and the daily schedules. Shell: the same
+ * catch-up, then the prompt, with the clock under the user's control.
+ * `write` is where the terminal output goes.
  */
-export async function startBot(config: Config, write: (text: string) => void): Promise<RunningBot> {
-  const logger = createLogger();
-  const t = translator(config.SHINCHOKU_LANG);
-  const clock = createClock(startTimeOf(config));
+export async function startBot(config: Config, write: (text: string) => void, terminal: ShellTerminal = {}): Promise<RunningBot> {
+  const mode: BotMode = slackModeOf(config).kind === 'none' ? 'shell' : 'slack';
+  const logger = createLogger({ level: logLevel(config, mode, terminal) });
+  const start = startTimeOf(config);
+  // Starts at SHINCHOKU_NOW (or now) and runs at real speed; only the shell ever moves it forward (`:next`, `:advance`).
+  const clock = createAdjustableClock(start);
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const plans = createPlanStore(db);
-    let plan = await plans.load();
-    if (!plan) {
-      const source = await readPlanSource(config.SHINCHOKU_PLAN, config.SHINCHOKU_LANG);
-      if (!source.ok) throw new StartupError(source.error);
-      await plans.save(source.value, config.SHINCHOKU_PLAN, clock.now().toISOString());
-      plan = source.value;
-      logger.info({ plan: config.SHINCHOKU_PLAN, warnings: plan.warnings.length }, 'imported the plan into an empty database');
-    }
+    const { plan, importedFrom } = await ensurePlan(plans, config, clock, logger);
     const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
     if (!loaded.ok) throw new StartupError(loaded.error);
     // `/plan owner` changes the directory while the bot runs: everything reads it through this.
     const directory = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value);
-
-    const { notifier, mode } = chooseNotifier(config, logger, write);
-    write(t('start.banner', { mode, plan: plan.title, database: config.DATABASE_URL, directory: config.SHINCHOKU_DIRECTORY }));
+    const statuses = logStatusAppends(createStatusStore(db), logger);
+    const calendar = createJapaneseCalendar();
+    const digests = createDigestStore(db);
+    const policy = reminderPolicyOf(config);
+    const digestSchedule = digestScheduleOf(config);
+    const timeZone = config.SHINCHOKU_TIMEZONE;
+    const lang = config.SHINCHOKU_LANG;
 
     const outbox = createOutboxStore(db);
+    const choices = createReminderChoices();
+    const notifier: Notifier =
+      mode === 'slack' && config.SLACK_BOT_TOKEN
+        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), logger })
+        : createTerminalNotifier(write, { choices });
     const dispatcher = createDispatcher({
       outbox,
       notifier,
       clock,
       owner: `${hostname()}:${process.pid}`,
-      onEvent: (event) => logger.info(event, 'outbox delivery'),
+      // Slack allows about one message per second per channel; the terminal has no such limit.
+      ...(mode === 'shell' ? { minIntervalPerChannelMs: 0 } : {}),
+      onEvent: (event) => (event.kind === 'error' || event.kind === 'failed' ? logger.warn(event, 'outbox delivery') : logger.info(event, 'outbox delivery')),
     });
-    // Commands, buttons and the App Home start before the schedules, so a bad token stops the start cleanly.
-    const slack = await startChatApp(config, { db, plans, directory, clock, logger, wake: () => dispatcher.wake() });
-    const scheduler = await startScheduler({
-      tick: (now) =>
-        runReminderTick(now, {
-          plans,
-          statuses: createStatusStore(db),
-          outbox,
-          directory: directory.current(),
-          calendar: createJapaneseCalendar(),
-          policy: reminderPolicyOf(config),
-          timeZone: config.SHINCHOKU_TIMEZONE,
-          reminderTime: config.REMINDER_TIME,
-          lang: config.SHINCHOKU_LANG,
-        }),
-      dispatcher,
-      clock,
-      reminderTime: config.REMINDER_TIME,
-      timeZone: config.SHINCHOKU_TIMEZONE,
-      onTick: (summary) => logger.info(summary, 'reminder tick'),
-      onError: (error) => logger.error({ err: error }, 'reminder tick failed'),
-    });
-    // The weekly digest (SPEC §6) goes out through the same outbox and dispatcher.
-    const digestSchedule = digestScheduleOf(config);
-    const digestScheduler = await startDigestScheduler({
-      post: (now) =>
-        postDigest(now, {
-          plans,
-          statuses: createStatusStore(db),
-          digests: createDigestStore(db),
-          directory: directory.current(),
-          calendar: createJapaneseCalendar(),
-          policy: reminderPolicyOf(config),
-          timeZone: config.SHINCHOKU_TIMEZONE,
-          schedule: digestSchedule,
-          lang: config.SHINCHOKU_LANG,
-        }),
-      dispatcher,
-      clock,
-      time: digestSchedule.time,
-      timeZone: config.SHINCHOKU_TIMEZONE,
-      onPost: (result) => logger.info(result.ok ? result.value : { problem: result.error }, 'weekly digest'),
-      onError: (error) => logger.error({ err: error }, 'weekly digest failed'),
-    });
-    logger.info({ mode, slackPort: slack?.port, nextTick: scheduler.nextRun()?.toISOString(), nextDigestCheck: digestScheduler.nextRun()?.toISOString() }, 'started');
 
+    const tick = async (now: Date) => {
+      const summary = await runReminderTick(now, {
+        plans,
+        statuses,
+        outbox,
+        directory: directory.current(),
+        calendar,
+        policy,
+        timeZone,
+        reminderTime: config.REMINDER_TIME,
+        lang,
+      });
+      logger.info(summary, 'reminder tick');
+      return summary;
+    };
+    const digestDeps = { plans, statuses, digests, calendar, policy, timeZone, schedule: digestSchedule, lang };
+    const weeklyDigest = async (now: Date) => {
+      const result = await postDigest(now, { ...digestDeps, directory: directory.current() });
+      logger.info(result.ok ? result.value : { problem: result.error }, 'weekly digest');
+      return result;
+    };
+    const commands: Omit<CommandDeps, 'members'> = {
+      plans,
+      statuses,
+      directory,
+      prefs: createUserPrefsStore(db),
+      calendar,
+      clock,
+      timeZone,
+      defaultLang: lang,
+      // `/plan digest post` enqueues; the dispatcher is woken (Slack) or run after the command (shell).
+      digest: bindDigestCommands({ ...digestDeps, directory: () => directory.current(), onPosted: () => dispatcher.wake() }),
+    };
+
+    if (mode === 'slack') {
+      write(translator(lang)('start.banner', { mode, plan: plan.title, database: redactUrl(config.DATABASE_URL), directory: config.SHINCHOKU_DIRECTORY }));
+      const running = await runSlack(config, { commands, dispatcher, clock, logger, tick, weeklyDigest, digestTime: digestSchedule.time });
+      return {
+        mode,
+        slackPort: running.slackPort,
+        ended: new Promise<void>(() => {}),
+        async stop() {
+          await running.stop();
+          await closeDatabase(db);
+          logger.info('stopped');
+        },
+      };
+    }
+
+    const shell = await startShell({
+      // The terminal is nobody's channel: membership grants nothing there.
+      commands: { ...commands, members: { membersOf: async () => new Set<string>() } },
+      // As on the scheduler: a failed run is reported, and the next one tries again.
+      jobs: {
+        tick: (now) => tick(now).then(
+          () => undefined,
+          (error: unknown) => logger.error({ err: error }, 'reminder tick failed'),
+        ),
+        digest: (now) => weeklyDigest(now).then(
+          () => undefined,
+          (error: unknown) => logger.error({ err: error }, 'weekly digest failed'),
+        ),
+      },
+      dispatcher,
+      choices,
+      clock,
+      calendar,
+      timeZone,
+      reminderTime: config.REMINDER_TIME,
+      digestTime: digestSchedule.time,
+      planCoordinator: plan.coordinator,
+      banner: {
+        lang,
+        planTitle: plan.title,
+        fiscalYear: plan.fiscalYear,
+        milestones: listMilestones(plan).length,
+        importedFrom,
+        database: redactUrl(config.DATABASE_URL),
+        directoryFile: config.SHINCHOKU_DIRECTORY,
+        directoryFound: existsSync(config.SHINCHOKU_DIRECTORY),
+        clockSet: start !== undefined,
+        timeZone,
+        reminderTime: config.REMINDER_TIME,
+      },
+      ...terminalParts(terminal),
+      write,
+      onError: (error, context) => {
+        logger.error({ err: error, line: context }, 'shell line failed');
+        write(`! ${translator(lang)('plan.problem.internal')}\n`);
+      },
+    });
+    logger.info({ mode, now: clock.now().toISOString() }, 'started');
     return {
-      slackPort: slack?.port ?? null,
+      mode,
+      slackPort: null,
+      ended: shell.ended,
       async stop() {
-        await slack?.stop();
-        await digestScheduler.stop();
-        await scheduler.stop();
+        await shell.stop();
+        await dispatcher.stop();
         await closeDatabase(db);
         logger.info('stopped');
       },
@@ -152,49 +219,94 @@ export async function startBot(config: Config, write: (text: string) => void): P
   }
 }
 
-interface ChatAppParts {
-  db: Kysely<Database>;
-  plans: PlanStore;
-  directory: DirectoryStore;
-  clock: Clock;
-  logger: Logger;
-  /** Wakes the outbox dispatcher after `/plan digest post` enqueued a message. */
-  wake: () => void;
+/**
+ * LOG_LEVEL when set. Otherwise `info`, except in an interactive shell whose
+ * logs would land on the same screen as the conversation: there only
+ * warnings and errors are shown (what happened is printed anyway).
+ */
+function logLevel(config: Config, mode: BotMode, terminal: ShellTerminal): string {
+  if (config.LOG_LEVEL) return config.LOG_LEVEL;
+  if (process.env.LOG_LEVEL) return process.env.LOG_LEVEL;
+  return mode === 'shell' && terminal.interactive && process.stderr.isTTY ? 'warn' : 'info';
 }
 
-/** The Slack app for `/plan`, buttons, modals and the App Home, when the settings ask for it (SPEC §7). */
-async function startChatApp(config: Config, parts: ChatAppParts): Promise<RunningSlackApp | null> {
+function terminalParts(terminal: ShellTerminal): Pick<Parameters<typeof startShell>[0], 'input' | 'output' | 'interactive' | 'echo'> {
+  return {
+    ...(terminal.input ? { input: terminal.input } : {}),
+    ...(terminal.output ? { output: terminal.output } : {}),
+    interactive: terminal.interactive ?? false,
+    echo: terminal.echo ?? false,
+  };
+}
+
+/** The stored plan, or SHINCHOKU_PLAN imported into an empty database (then `importedFrom` names it). */
+async function ensurePlan(plans: PlanStore, config: Config, clock: Clock, logger: Logger): Promise<{ plan: Plan; importedFrom: string | null }> {
+  const stored = await plans.load();
+  if (stored) return { plan: stored, importedFrom: null };
+  const source = await readPlanSource(config.SHINCHOKU_PLAN, config.SHINCHOKU_LANG);
+  if (!source.ok) throw new StartupError(source.error);
+  await plans.save(source.value, config.SHINCHOKU_PLAN, clock.now().toISOString());
+  logger.info({ plan: config.SHINCHOKU_PLAN, warnings: source.value.warnings.length }, 'imported the plan into an empty database');
+  return { plan: source.value, importedFrom: config.SHINCHOKU_PLAN };
+}
+
+interface SlackParts {
+  commands: Omit<CommandDeps, 'members'>;
+  dispatcher: Dispatcher;
+  clock: Clock;
+  logger: Logger;
+  tick: Parameters<typeof startScheduler>[0]['tick'];
+  weeklyDigest: Parameters<typeof startDigestScheduler>[0]['post'];
+  digestTime: string;
+}
+
+/**
+ * Slack (SPEC §7): the app for `/plan`, buttons, modals and the App Home,
+ * then the daily reminder tick and digest check on node-cron, each run once
+ * at start (the catch-up after a restart).
+ */
+async function runSlack(config: Config, parts: SlackParts): Promise<{ slackPort: number | null; stop(): Promise<void> }> {
+  const { commands, dispatcher, clock, logger } = parts;
+  // Commands, buttons and the App Home start before the schedules, so a bad token stops the start cleanly.
+  const slack = await startChatApp(config, commands, logger);
+  const scheduler = await startScheduler({
+    tick: parts.tick,
+    dispatcher,
+    clock,
+    reminderTime: config.REMINDER_TIME,
+    timeZone: config.SHINCHOKU_TIMEZONE,
+    onError: (error) => logger.error({ err: error }, 'reminder tick failed'),
+  });
+  // The weekly digest (SPEC §6) goes out through the same outbox and dispatcher.
+  const digestScheduler = await startDigestScheduler({
+    post: parts.weeklyDigest,
+    dispatcher,
+    clock,
+    time: parts.digestTime,
+    timeZone: config.SHINCHOKU_TIMEZONE,
+    onError: (error) => logger.error({ err: error }, 'weekly digest failed'),
+  });
+  logger.info({ mode: 'slack', slackPort: slack.port, nextTick: scheduler.nextRun()?.toISOString(), nextDigestCheck: digestScheduler.nextRun()?.toISOString() }, 'started');
+  return {
+    slackPort: slack.port,
+    async stop() {
+      await slack.stop();
+      await digestScheduler.stop();
+      // Stops the dispatcher too, after the message in flight.
+      await scheduler.stop();
+    },
+  };
+}
+
+/** The Slack app for `/plan`, buttons, modals and the App Home. */
+async function startChatApp(config: Config, commands: Omit<CommandDeps, 'members'>, logger: Logger): Promise<RunningSlackApp> {
   const mode = slackModeOf(config);
-  if (mode.kind === 'none') return null;
-  const { db, plans, directory, clock, logger } = parts;
-  const statuses = createStatusStore(db);
-  const calendar = createJapaneseCalendar();
+  if (mode.kind === 'none') throw new Error('startChatApp needs Slack settings');
   const started = await startSlackApp({
     botToken: mode.botToken,
     mode: mode.kind === 'socket' ? { kind: 'socket', appToken: mode.appToken } : { kind: 'http', signingSecret: mode.signingSecret, port: mode.port },
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    deps: {
-      plans,
-      statuses,
-      directory,
-      prefs: createUserPrefsStore(db),
-      calendar,
-      clock,
-      timeZone: config.SHINCHOKU_TIMEZONE,
-      defaultLang: config.SHINCHOKU_LANG,
-      digest: bindDigestCommands({
-        plans,
-        statuses,
-        digests: createDigestStore(db),
-        directory: () => directory.current(),
-        calendar,
-        policy: reminderPolicyOf(config),
-        timeZone: config.SHINCHOKU_TIMEZONE,
-        schedule: digestScheduleOf(config),
-        lang: config.SHINCHOKU_LANG,
-        onPosted: parts.wake,
-      }),
-    },
+    deps: commands,
     channelLang: config.SHINCHOKU_LANG,
     logger,
   });

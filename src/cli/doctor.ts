@@ -6,8 +6,8 @@ import { openDatabase, closeDatabase, isPostgresUrl, redactUrl } from '../adapte
 import { createPlanStore } from '../adapters/db/plan-store.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { listDivisions, listMilestones, type Plan } from '../domain/plan.ts';
-import { unmappedDivisions } from '../domain/directory.ts';
-import { webApi } from '@slack/bolt';
+import { unmappedDivisions, type Directory } from '../domain/directory.ts';
+import { checkSlack } from './doctor-slack.ts';
 import { CliFailure, type CliIo } from './io.ts';
 
 export interface Check {
@@ -41,9 +41,9 @@ function checkPlan(plan: Plan | null, t: Translate): Check {
   return { ok: true, line: t('doctor.plan', { title: plan.title, milestones: listMilestones(plan).length, warnings: plan.warnings.length }) };
 }
 
-async function checkDirectory(config: Config, plan: Plan | null, t: Translate): Promise<Check[]> {
+async function checkDirectory(config: Config, plan: Plan | null, t: Translate): Promise<{ checks: Check[]; directory: Directory | null }> {
   const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
-  if (!loaded.ok) return [{ ok: false, line: loaded.error.message, fix: t('doctor.fixDirectory', { file: config.SHINCHOKU_DIRECTORY }) }];
+  if (!loaded.ok) return { checks: [{ ok: false, line: loaded.error.message, fix: t('doctor.fixDirectory', { file: config.SHINCHOKU_DIRECTORY }) }], directory: null };
   const checks: Check[] = [{ ok: true, line: t('doctor.directory', { file: config.SHINCHOKU_DIRECTORY }) }];
   if (plan) {
     const unmapped = unmappedDivisions(loaded.value, listDivisions(plan));
@@ -53,23 +53,7 @@ async function checkDirectory(config: Config, plan: Plan | null, t: Translate): 
         : { ok: false, line: t('doctor.unmapped', { divisions: unmapped.join('、') }), fix: t('doctor.fixUnmapped', { file: config.SHINCHOKU_DIRECTORY }) },
     );
   }
-  return checks;
-}
-
-async function checkSlack(config: Config, t: Translate): Promise<Check[]> {
-  if (!config.SLACK_BOT_TOKEN) return [{ ok: true, line: t('doctor.noSlack') }];
-  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-    retryConfig: { retries: 0 },
-    logLevel: webApi.LogLevel.ERROR,
-  });
-  try {
-    const auth = await client.auth.test();
-    return [{ ok: true, line: t('doctor.slack', { team: auth.team ?? '?', user: auth.user ?? '?' }) }];
-  } catch (error) {
-    const reason = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : String(error));
-    return [{ ok: false, line: t('doctor.slackFailed', { reason }), fix: t('doctor.fixSlack') }];
-  }
+  return { checks, directory: loaded.value };
 }
 
 /** Runs every check; the settings themselves were validated by loadConfig already. */
@@ -77,7 +61,8 @@ export async function runChecks(config: Config): Promise<Check[]> {
   const t = translator(config.SHINCHOKU_LANG);
   const settings: Check = { ok: true, line: t('doctor.settings') };
   const { check: database, plan } = await checkDatabase(config, t);
-  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...(await checkDirectory(config, plan, t)), ...(await checkSlack(config, t))];
+  const directory = await checkDirectory(config, plan, t);
+  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t))];
 }
 
 export function renderChecks(checks: Check[], t: Translate): string {

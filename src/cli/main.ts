@@ -7,7 +7,8 @@ import { importCommand } from './import.ts';
 import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
 import { planCommand } from './plan.ts';
 import { previewCommand, type PreviewOptions } from './preview.ts';
-import { startCommand } from './start.ts';
+import { startCommand, type StartOptions } from './start.ts';
+import { backupCommand, type BackupOptions } from './backup.ts';
 import { doctorCommand } from './doctor.ts';
 import { translate } from '../i18n/catalog.ts';
 
@@ -87,8 +88,26 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
   program
     .command('start')
-    .description('run the bot: reminders on schedule (Slack with SLACK_BOT_TOKEN, else in this terminal)')
-    .action(() => startCommand(config, io));
+    .description('run the bot: Slack with SLACK_BOT_TOKEN, else the shell in this terminal (/plan at a prompt, :help)')
+    .option('--now <time>', 'start the clock here, e.g. 2020-06-01T09:30 (as SHINCHOKU_NOW: wall-clock time in SHINCHOKU_TIMEZONE)')
+    .option('--echo', 'shell: print each line read after "> ", so a piped session reads as a transcript')
+    .action((options: StartOptions & { now?: string }) => {
+      if (options.now === undefined) return startCommand(config, io, options);
+      // --now is SHINCHOKU_NOW given on the command line: the same check, the same meaning.
+      const withNow = loadConfig({ ...env, SHINCHOKU_NOW: options.now });
+      if (!withNow.ok) {
+        io.err(`error: --now ${options.now}: ${withNow.error.message}`);
+        throw new CliFailure(withNow.error.message);
+      }
+      return startCommand(withNow.value, io, options);
+    });
+
+  program
+    .command('backup')
+    .description('copy the SQLite database to FILE while the bot runs (SQLite online backup); PostgreSQL: prints the pg_dump command')
+    .argument('<file>', 'where to write the copy')
+    .option('--force', 'overwrite FILE if it exists')
+    .action((file: string, options: BackupOptions) => backupCommand(file, options, config, io));
 
   try {
     await program.parseAsync(argv);

@@ -8,6 +8,20 @@ export type ReminderKind = 'kickoff' | 'lead' | 'due' | 'overdue' | 'escalation'
 
 export const REMINDER_KINDS: readonly ReminderKind[] = ['kickoff', 'lead', 'due', 'overdue', 'escalation', 'checkin'];
 
+// When a message shows several lines, the most urgent come first (and are
+// the ones kept when a chat message must be cut).
+const URGENCY: Readonly<Record<ReminderKind, number>> = { escalation: 0, overdue: 1, due: 2, lead: 3, kickoff: 4, checkin: 5 };
+
+/**
+ * Lines in order of urgency: escalation, overdue, due, lead, kick-off,
+ * check-in; lines of one kind keep their order. Every renderer (Slack, the
+ * terminal) shows a reminder message's lines in this order.
+ */
+export function byUrgency<T extends { kind: ReminderKind }>(lines: readonly T[]): T[] {
+  // Array#sort is stable (ES2019), so lines of one kind keep the caller's order.
+  return [...lines].sort((a, b) => URGENCY[a.kind] - URGENCY[b.kind]);
+}
+
 export interface Reminder {
   /** The business day it is sent on. */
   date: LocalDate;

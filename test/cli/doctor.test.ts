@@ -26,7 +26,39 @@ describe('shinchoku doctor', () => {
     // The example directory leaves 総務部管財課 out on purpose.
     expect(failing(run.stdout)).toEqual(['✗ チャンネルが設定されていない担当課: 総務部管財課 (お知らせは取りまとめチャンネルに届きます)']);
     expect(run.stdout).toMatch(/✓ Slack に接続できます/);
+    expect(run.stdout).toMatch(/✓ manifest\.yaml のスコープ 6 件はすべて許可されています/);
+    // 9 channels: the coordinator's and the 8 mapped divisions'.
+    expect(run.stdout).toMatch(/✓ ボットは対応表のチャンネル 9 か所すべてに参加しています/);
+    expect(slack.callsTo('conversations.info')).toHaveLength(9);
     expect(run.code).toBe(1);
+  });
+
+  it('names the channels the bot is not in, the channels that do not exist, and the scopes not granted, each with its fix', async () => {
+    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: slack.url };
+    await cli(['import', BUNDLED_YAML], env);
+    slack.setBotMember('C0JINJI001', false);
+    slack.setBotMember('C0ZAISEI01', false);
+    slack.setChannelError('C0HOMU0001', 'channel_not_found');
+    slack.setScopes(['commands', 'chat:write', 'channels:history', 'channels:read']);
+    const run = await cli(['doctor'], env);
+    expect(run.code).toBe(1);
+    expect(failing(run.stdout)).toEqual([
+      '✗ チャンネルが設定されていない担当課: 総務部管財課 (お知らせは取りまとめチャンネルに届きます)',
+      '✗ 許可されていないスコープ: groups:history, groups:read',
+      '✗ ボットが参加していないチャンネル: C0JINJI001 (総務部人事課)、C0ZAISEI01 (総務部財政課)',
+      '✗ 見つからないチャンネル: C0HOMU0001 (総務部法務・文書課)',
+    ]);
+    expect(run.stdout).toMatch(/✗ 許可されていないスコープ: .*\n {4}→ Slack のアプリ設定で manifest\.yaml を貼り直し/);
+    expect(run.stdout).toMatch(/✗ ボットが参加していないチャンネル: .*\n {4}→ それぞれのチャンネルで \/invite @shinchoku/);
+    expect(run.stdout).toMatch(/✗ 見つからないチャンネル: .*\n {4}→ .*directory\.example\.yaml のチャンネル ID を確かめてください/);
+  });
+
+  it('says when Slack does not name the granted scopes', async () => {
+    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 'test-secret', SLACK_API_URL: slack.url, SHINCHOKU_LANG: 'en' };
+    await cli(['import', BUNDLED_YAML], env);
+    slack.setScopes(null);
+    const run = await cli(['doctor'], env);
+    expect(run.stdout).toMatch(/✗ Slack did not say which scopes the token has.*\n {4}→ Check that SLACK_API_URL/);
   });
 
   it('prints one failing line with its fix for a bad token, an unmapped division and an unreachable database', async () => {
@@ -34,13 +66,16 @@ describe('shinchoku doctor', () => {
     await cli(['import', BUNDLED_YAML], env);
     const run = await cli(['doctor'], env);
     expect(run.code).toBe(1);
+    // A refused token is one line: the scope and channel checks that need it are not run.
     expect(failing(run.stdout)).toHaveLength(2);
+    expect(slack.callsTo('conversations.info')).toHaveLength(0);
     expect(run.stdout).toMatch(/✗ Slack に接続できません: invalid_auth\n {4}→ SLACK_BOT_TOKEN/);
     expect(run.stdout).toMatch(/✗ チャンネルが設定されていない担当課: 総務部管財課.*\n {4}→ /);
 
     const down = await cli(['doctor'], { ...env, DATABASE_URL: 'postgres://bot:pw@127.0.0.1:1/shinchoku', SLACK_BOT_TOKEN: 'xoxb-good' });
     expect(down.code).toBe(1);
     expect(failing(down.stdout)).toEqual([expect.stringMatching(/^✗ データベース \(PostgreSQL\) postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/shinchoku を使えません/)]);
+    expect(down.stdout).toMatch(/を使えません: .*\n {4}→ DATABASE_URL の接続先/);
     expect(down.stdout).not.toContain(':pw@');
   });
 

@@ -101,6 +101,22 @@ describe('FakeSlackApi', () => {
     expect(fake.callsTo('conversations.members')).toHaveLength(2);
   });
 
+  it('names the granted scopes in x-oauth-scopes, as a WebClient reads them, and answers conversations.info with is_member', async () => {
+    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
+    const auth = await client.auth.test();
+    expect(auth.response_metadata?.scopes).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'channels:read', 'groups:read']);
+    fake.setScopes(['chat:write']);
+    expect((await client.auth.test()).response_metadata?.scopes).toEqual(['chat:write']);
+    fake.setScopes(null);
+    expect((await client.auth.test()).response_metadata?.scopes).toBeUndefined();
+
+    await expect(client.conversations.info({ channel: 'C1' })).resolves.toMatchObject({ channel: { id: 'C1', is_member: true } });
+    fake.setBotMember('C1', false);
+    await expect(client.conversations.info({ channel: 'C1' })).resolves.toMatchObject({ channel: { is_member: false } });
+    fake.setChannelError('C2', 'channel_not_found');
+    await expect(client.conversations.info({ channel: 'C2' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+  });
+
   it('records views and response_url posts', async () => {
     const client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.url });
     const opened = await client.views.open({ trigger_id: 'T1', view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] } });

@@ -30,6 +30,8 @@ export interface FakeSlackOptions {
   latencyMs?: number;
   /** Per-channel posting limit; default none. */
   channelRateLimit?: ChannelRateLimit | null;
+  /** The scopes named in every answer's `x-oauth-scopes` header, as Slack does; default FAKE_SCOPES. */
+  scopes?: readonly string[];
 }
 
 /** One recorded Web API call, in arrival order. */
@@ -69,10 +71,13 @@ export type FakeSlackFault = { status: number; retryAfterSec?: number } | { erro
 
 export const FAKE_TEAM = Object.freeze({ teamId: 'T0FAKE', team: 'Fake Prefecture', botUserId: 'U0BOT', botId: 'B0BOT' });
 
+/** The scopes a bot installed from the repository's manifest.yaml has. */
+export const FAKE_SCOPES: readonly string[] = Object.freeze(['commands', 'chat:write', 'channels:history', 'groups:history', 'channels:read', 'groups:read']);
+
 type Handler = (params: Record<string, unknown>) => Record<string, unknown>;
 
 /** Methods whose `channel` parameter is subject to setChannelError. */
-const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'conversations.members', 'conversations.history']);
+const CHANNEL_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'conversations.members', 'conversations.history', 'conversations.info']);
 
 export class FakeSlackApi {
   readonly #calls: FakeSlackCall[] = [];
@@ -80,6 +85,10 @@ export class FakeSlackApi {
   readonly #responses: FakeSlackResponse[] = [];
   readonly #views: FakeSlackView[] = [];
   readonly #members = new Map<string, string[]>();
+  /** Channels the bot has not joined; it is a member of every other one. */
+  readonly #notJoined = new Set<string>();
+  #scopes: readonly string[];
+  #sendScopes = true;
   readonly #channelErrors = new Map<string, string>();
   readonly #faults = new Map<string, FakeSlackFault[]>();
   readonly #handlers: Record<string, Handler>;
@@ -96,6 +105,7 @@ export class FakeSlackApi {
     this.#port = options.port ?? 0;
     this.#tokens = options.tokens ? new Set(options.tokens) : null;
     this.#latencyMs = options.latencyMs ?? 0;
+    this.#scopes = options.scopes ?? FAKE_SCOPES;
     this.#messages = new MessageStore(options.now ?? Date.now, { user: FAKE_TEAM.botUserId, botId: FAKE_TEAM.botId });
     this.setChannelRateLimit(options.channelRateLimit ?? null);
     this.#handlers = {
@@ -115,6 +125,7 @@ export class FakeSlackApi {
       'views.update': (p) => this.#view('views.update', p),
       'conversations.members': (p) => this.#conversationMembers(p),
       'conversations.history': (p) => this.#messages.history(p),
+      'conversations.info': (p) => ({ channel: { id: stringParam(p.channel), is_channel: true, is_member: !this.#notJoined.has(stringParam(p.channel)) } }),
     };
   }
 
@@ -190,6 +201,18 @@ export class FakeSlackApi {
     this.#members.set(channel, [...users]);
   }
 
+  /** Whether the bot is in `channel` (conversations.info's is_member); it is in every channel until told otherwise. */
+  setBotMember(channel: string, member: boolean): void {
+    if (member) this.#notJoined.delete(channel);
+    else this.#notJoined.add(channel);
+  }
+
+  /** The scopes the next answers name in `x-oauth-scopes`; null leaves the header out. */
+  setScopes(scopes: readonly string[] | null): void {
+    this.#scopes = scopes ?? [];
+    this.#sendScopes = scopes !== null;
+  }
+
   /** Every call on this channel answers `{ ok: false, error }` (not_in_channel, channel_not_found, is_archived…); null clears. */
   setChannelError(channel: string, error: string | null): void {
     if (error === null) this.#channelErrors.delete(channel);
@@ -223,6 +246,7 @@ export class FakeSlackApi {
     this.#views.length = 0;
     this.#messages.clear();
     this.#members.clear();
+    this.#notJoined.clear();
     this.#channelErrors.clear();
     this.#faults.clear();
     this.#peakInFlight = 0;
@@ -267,7 +291,10 @@ export class FakeSlackApi {
     const answer: Answer = fault ? { status: 200, body: { ok: false, error: fault.error } } : this.#answer(method, params, token);
     call.status = answer.status;
     call.response = answer.body;
-    sendJson(res, answer.status, answer.body, answer.headers);
+    // Slack names the token's scopes on every answer to an authenticated call.
+    const authenticated = token !== null && (!this.#tokens || this.#tokens.has(token));
+    const scopes: Record<string, string> = authenticated && this.#sendScopes ? { 'X-OAuth-Scopes': this.#scopes.join(',') } : {};
+    sendJson(res, answer.status, answer.body, { ...scopes, ...answer.headers });
   }
 
   /** The answer to a call that met no scripted fault. */

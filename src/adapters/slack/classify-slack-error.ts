@@ -6,7 +6,7 @@
  */
 import { webApi } from '@slack/bolt';
 import type { SendResult } from '../../app/ports.ts';
-import { redactTokens } from './redact-tokens.ts';
+import { redactTokens } from '../log/redact-tokens.ts';
 
 export type SendFailure = Extract<SendResult, { ok: false }>;
 

@@ -10,7 +10,7 @@ import { truncate } from './block-kit-limits.ts';
 import { context, DIVIDER, header, section, toMrkdwn } from './mrkdwn.ts';
 import { milestoneLineText } from './render-milestone-line.ts';
 import { overviewBlocks } from './render-overview.ts';
-import { problemLines } from './render-problem.ts';
+import { problemLines } from '../../i18n/problem-lines.ts';
 import { statusButtonsBlock } from './status-buttons.ts';
 
 /** Slack's limit for a Home tab view. */

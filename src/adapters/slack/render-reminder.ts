@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { ReminderLine, ReminderMessage } from '../../app/ports.ts';
-import type { ReminderKind } from '../../domain/reminder.ts';
+import { byUrgency } from '../../domain/reminder.ts';
 import { type Translate, translator } from '../../i18n/catalog.ts';
 import { formatDate } from '../../i18n/format-date.ts';
 import { BLOCK_KIT_LIMITS, truncate } from './block-kit-limits.ts';
@@ -25,9 +25,6 @@ const MAX_DIVISION = 100;
 /** How many lines the notification text names before it says "…". */
 const FALLBACK_LINES = 5;
 
-// When a message must be cut, the most urgent lines are the ones kept.
-const URGENCY: Readonly<Record<ReminderKind, number>> = { escalation: 0, overdue: 1, due: 2, lead: 3, kickoff: 4, checkin: 5 };
-
 /**
  * Renders a reminder message in its own language. Lines are ordered by
  * urgency (escalation, overdue, due, lead, kick-off, check-in; otherwise as
@@ -36,7 +33,7 @@ const URGENCY: Readonly<Record<ReminderKind, number>> = { escalation: 0, overdue
  */
 export function renderReminder(message: ReminderMessage): SlackMessage {
   const t = translator(message.lang);
-  const lines = sortByUrgency(message.lines);
+  const lines = byUrgency(message.lines);
   const blocks = headBlocks(message, t);
   const room = BLOCK_KIT_LIMITS.blocksPerMessage - blocks.length;
   // One block is kept back for the 「他 N 件」 section only when it is needed.
@@ -95,9 +92,4 @@ function fallbackText(message: ReminderMessage, lines: readonly ReminderLine[], 
 
 function section(text: string): types.SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function sortByUrgency(lines: readonly ReminderLine[]): ReminderLine[] {
-  // Array#sort is stable (ES2019), so lines of one kind keep the caller's order.
-  return [...lines].sort((a, b) => URGENCY[a.kind] - URGENCY[b.kind]);
 }

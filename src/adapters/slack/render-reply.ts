@@ -17,7 +17,7 @@ import { renderMilestone } from './render-milestone.ts';
 import { renderList, titleOf } from './render-milestone-list.ts';
 import { overviewBlocks } from './render-overview.ts';
 import { renderOwner } from './render-owner.ts';
-import { problemLines } from './render-problem.ts';
+import { problemLines } from '../../i18n/problem-lines.ts';
 import { renderUpdate } from './render-update.ts';
 
 export interface RenderOptions {

@@ -3,7 +3,7 @@
  * (pino), instead of its default console logger, with tokens scrubbed.
  */
 import { webApi } from '@slack/bolt';
-import { redactTokens } from './redact-tokens.ts';
+import { redactTokens } from '../log/redact-tokens.ts';
 
 /** The part of a pino logger the Slack adapter writes to; `pino()` fits it. */
 export interface AdapterLogger {

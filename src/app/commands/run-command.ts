@@ -3,6 +3,7 @@
  * handle every command the same way (the shell, tests). The Slack app
  * registers one listener per command family instead, calling the same use cases.
  */
+import type { UpdateVia } from '../../domain/status-update.ts';
 import type { Command } from './command.ts';
 import { changeOwner } from './change-owner.ts';
 import { digestCommand } from './digest-command.ts';
@@ -17,8 +18,8 @@ import { showMilestone } from './show-milestone.ts';
 import { showOverview } from './show-overview.ts';
 import { updateStatus } from './update-status.ts';
 
-/** Runs `command` for `userId` and returns what to answer. */
-export async function runCommand(deps: CommandDeps, userId: string, command: Command): Promise<Reply> {
+/** Runs `command` for `userId` and returns what to answer; `via` is how an update reached us, for its history. */
+export async function runCommand(deps: CommandDeps, userId: string, command: Command, via: UpdateVia = 'slash'): Promise<Reply> {
   switch (command.kind) {
     case 'help':
       return showHelp(deps, userId);
@@ -31,9 +32,9 @@ export async function runCommand(deps: CommandDeps, userId: string, command: Com
     case 'history':
       return showHistory(deps, command.id, command.page);
     case 'update':
-      return updateStatus(deps, userId, command);
+      return updateStatus(deps, userId, command, via);
     case 'due':
-      return reviseDue(deps, userId, command);
+      return reviseDue(deps, userId, command, via);
     case 'owner':
       return changeOwner(deps, userId, command);
     case 'lang':

@@ -17,7 +17,7 @@ import { isStatusCode } from '../../../domain/status.ts';
 import { translator } from '../../../i18n/catalog.ts';
 import type { SlackMessage } from '../render-reminder.ts';
 import { renderReply } from '../render-reply.ts';
-import { problemLines } from '../render-problem.ts';
+import { problemLines } from '../../../i18n/problem-lines.ts';
 import { MODAL_FIELDS, readStatusModalMetadata, renderStatusModal, STATUS_MODAL_CALLBACK_ID, type StatusModalMetadata } from '../render-status-modal.ts';
 import { COMMENT_ACTION_ID, decodeButtonValue } from '../status-buttons.ts';
 import type { ListenerContext } from './listener-context.ts';

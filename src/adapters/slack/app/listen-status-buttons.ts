@@ -12,7 +12,7 @@ import { languageOf } from '../../../app/commands/set-language.ts';
 import { translator } from '../../../i18n/catalog.ts';
 import type { SlackMessage } from '../render-reminder.ts';
 import { renderReply } from '../render-reply.ts';
-import { problemLines } from '../render-problem.ts';
+import { problemLines } from '../../../i18n/problem-lines.ts';
 import { decodeButtonValue, STATUS_BUTTONS, statusOfAction } from '../status-buttons.ts';
 import type { ListenerContext } from './listener-context.ts';
 import { publishHome } from './publish-home.ts';

@@ -1,12 +1,13 @@
 /**
  * A refusal in words: what is wrong, what was meant (the closest ids,
- * divisions or sub-commands), and the usage line to follow. Plain text, so
- * the modal's field errors can use it as it is; the message renderer escapes it.
+ * divisions or sub-commands), and the usage line to follow. Plain text,
+ * shared by every platform: Slack escapes it (and its comment form shows it
+ * as a field error as it is), the shell prints it.
  */
-import type { CommandProblem } from '../../app/commands/reply.ts';
-import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
-import type { Lang, MessageKey, Translate } from '../../i18n/catalog.ts';
-import { formatMonth } from '../../i18n/format-date.ts';
+import type { CommandProblem } from '../app/commands/reply.ts';
+import { STATUS_CODES, statusLabel } from '../domain/status.ts';
+import type { Lang, MessageKey, Translate } from './catalog.ts';
+import { formatMonth } from './format-date.ts';
 
 /** The problem as lines of plain text. */
 export function problemLines(problem: CommandProblem, lang: Lang, t: Translate): string[] {
