@@ -4,13 +4,13 @@
  * (the catch-up after a restart). The use case decides whether today is the
  * day; a cron expression cannot say "the first business day of the week".
  */
-import cron from 'node-cron';
+import type cron from 'node-cron';
 import type { Dispatcher } from '../../app/dispatch-outbox.ts';
 import type { Clock } from '../../app/ports.ts';
 import type { PostDigestOutcome } from '../../app/post-digest.ts';
 import type { DigestProblem } from '../../app/build-digest.ts';
 import type { Result } from '../../domain/result.ts';
-import { cronExpressionFor } from './schedule-reminders.ts';
+import { scheduleDaily } from './schedule-daily.ts';
 
 export interface DigestSchedulerOptions {
   /** postDigest with its dependencies bound. */
@@ -36,30 +36,16 @@ export interface RunningDigestScheduler {
 
 /** Runs the digest once now, then schedules it daily. A failure is reported and retried the next day. */
 export async function startDigestScheduler(options: DigestSchedulerOptions): Promise<RunningDigestScheduler> {
-  const schedule = options.schedule ?? cron.schedule;
-  let running: Promise<void> = Promise.resolve();
-
-  const run = (): Promise<void> => {
-    running = (async () => {
-      try {
-        const result = await options.post(options.clock.now());
-        options.onPost?.(result);
-        if (result.ok && result.value.kind === 'enqueued') options.dispatcher.wake();
-      } catch (error) {
-        options.onError?.(error);
-      }
-    })();
-    return running;
-  };
-
-  await run();
-  const task = schedule(cronExpressionFor(options.time), run, { timezone: options.timeZone, noOverlap: true, name: 'shinchoku-digest' });
-  return {
-    nextRun: () => task.getNextRun(),
-    async stop() {
-      await task.stop();
-      await task.destroy();
-      await running;
+  return scheduleDaily({
+    name: 'shinchoku-digest',
+    time: options.time,
+    timeZone: options.timeZone,
+    run: async () => {
+      const result = await options.post(options.clock.now());
+      options.onPost?.(result);
+      if (result.ok && result.value.kind === 'enqueued') options.dispatcher.wake();
     },
-  };
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+  });
 }

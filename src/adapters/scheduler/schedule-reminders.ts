@@ -3,7 +3,8 @@
  * day at the reminder time in the plan's time zone (the tick itself decides
  * whether the day is a business day) and keeps the outbox dispatcher running.
  */
-import cron from 'node-cron';
+import type cron from 'node-cron';
+import { cronExpressionFor, scheduleDaily } from './schedule-daily.ts';
 import type { Dispatcher } from '../../app/dispatch-outbox.ts';
 import type { Clock } from '../../app/ports.ts';
 import type { TickSummary } from '../../app/run-reminder-tick.ts';
@@ -30,12 +31,7 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
-/** The daily cron expression for `HH:MM`: `09:30` → `30 9 * * *`. */
-export function cronExpressionFor(time: string): string {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!match) throw new RangeError(`reminder time must be HH:MM (24-hour): ${JSON.stringify(time)}`);
-  return `${Number(match[2])} ${Number(match[1])} * * *`;
-}
+export { cronExpressionFor };
 
 /**
  * Starts the dispatcher, runs one tick at once (the catch-up after a
@@ -43,37 +39,23 @@ export function cronExpressionFor(time: string): string {
  * `onError` and retried by the next one; it never stops the scheduler.
  */
 export async function startScheduler(options: SchedulerOptions): Promise<RunningScheduler> {
-  const schedule = options.schedule ?? cron.schedule;
-  let running: Promise<void> = Promise.resolve();
-
-  const runTick = (): Promise<void> => {
-    running = (async () => {
-      try {
-        const summary = await options.tick(options.clock.now());
-        options.onTick?.(summary);
-        if (summary.messages > 0) options.dispatcher.wake();
-      } catch (error) {
-        options.onError?.(error);
-      }
-    })();
-    return running;
-  };
-
   options.dispatcher.start();
-  await runTick();
-  const task = schedule(cronExpressionFor(options.reminderTime), runTick, {
-    timezone: options.timeZone,
-    // A tick still running (a slow database) is not started twice.
-    noOverlap: true,
+  const job = await scheduleDaily({
     name: 'shinchoku-reminder-tick',
+    time: options.reminderTime,
+    timeZone: options.timeZone,
+    run: async () => {
+      const summary = await options.tick(options.clock.now());
+      options.onTick?.(summary);
+      if (summary.messages > 0) options.dispatcher.wake();
+    },
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.schedule ? { schedule: options.schedule } : {}),
   });
-
   return {
-    nextRun: () => task.getNextRun(),
+    nextRun: () => job.nextRun(),
     async stop() {
-      await task.stop();
-      await task.destroy();
-      await running;
+      await job.stop();
       await options.dispatcher.stop();
     },
   };
