@@ -7,6 +7,7 @@ import type { ListScope, Reply } from '../../app/commands/reply.ts';
 import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
 import type { Lang, Translate } from '../../i18n/catalog.ts';
 import { formatDate } from '../../i18n/format-date.ts';
+import { listTitle } from '../../i18n/list-title.ts';
 import { milestoneLines } from './render-milestone-text.ts';
 import { stripMarkup } from './strip-markup.ts';
 
@@ -42,17 +43,4 @@ export function renderListText(reply: Extract<Reply, { kind: 'list' }>, lang: La
   for (const item of reply.items) out.push(...milestoneLines(item, lang, t, { owners: scope.kind !== 'division' }));
   if (paging.nextCommand !== null) out.push(t('plan.more', { count: paging.remaining, command: paging.nextCommand }));
   return out;
-}
-
-export function listTitle(scope: ListScope, t: Translate): string {
-  switch (scope.kind) {
-    case 'overdue':
-      return t('plan.list.overdue');
-    case 'upcoming':
-      return t('plan.list.upcoming', { days: scope.days });
-    case 'mine':
-      return t('plan.list.mine');
-    case 'division':
-      return t('plan.list.division', { division: scope.division });
-  }
 }

@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { ListScope, Paging, Reply } from '../../app/commands/reply.ts';
 import type { Lang, Translate } from '../../i18n/catalog.ts';
+import { listTitle } from '../../i18n/list-title.ts';
 import { truncate } from './block-kit-limits.ts';
 import { context, header, MAX_NAME, section, toMrkdwn } from './mrkdwn.ts';
 import { milestoneLineText } from './render-milestone-line.ts';
@@ -23,16 +24,8 @@ export function nextPageBlock(paging: Paging, t: Translate): types.ContextBlock 
 }
 
 export function titleOf(scope: ListScope, t: Translate): string {
-  switch (scope.kind) {
-    case 'overdue':
-      return t('plan.list.overdue');
-    case 'upcoming':
-      return t('plan.list.upcoming', { days: scope.days });
-    case 'mine':
-      return t('plan.list.mine');
-    case 'division':
-      return t('plan.list.division', { division: truncate(scope.division, MAX_NAME) });
-  }
+  // A header holds 150 characters; a division typed by a user may be longer.
+  return listTitle(scope.kind === 'division' ? { ...scope, division: truncate(scope.division, MAX_NAME) } : scope, t);
 }
 
 function contextOf(scope: ListScope, paging: Paging, t: Translate): string[] {
