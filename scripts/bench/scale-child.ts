@@ -23,7 +23,7 @@ import type { Database } from '../../src/adapters/db/schema.ts';
 import { createStatusStore } from '../../src/adapters/db/status-store.ts';
 import { REMINDER_TICK, runReminderTick, type ReminderTickDeps } from '../../src/app/run-reminder-tick.ts';
 import { addDays, dayOfWeek } from '../../src/domain/local-date.ts';
-import { buildStateLookup } from '../../src/domain/milestone-state.ts';
+import { stateLookupOf } from '../../src/domain/milestone-state.ts';
 import { listMilestones, type Plan } from '../../src/domain/plan.ts';
 import { DEFAULT_REMINDER_POLICY, remindersBetween, type PolicyContext } from '../../src/domain/reminder-policy.ts';
 import { instantAt } from '../../src/domain/zoned-time.ts';
@@ -31,6 +31,8 @@ import { formatPlanYaml } from '../../src/import/plan-file.ts';
 import { readPlanSource } from '../../src/import/read-plan-source.ts';
 import { median } from './lib/report.ts';
 import { FISCAL_YEAR, syntheticDirectory, syntheticHistory, syntheticPlan } from './lib/synthetic-plan.ts';
+import { buildDigestFor, readStatusesFor } from '../../src/app/build-digest.ts';
+import { buildDigest } from '../../src/domain/digest.ts';
 
 /** Status updates per milestone on average: 100,000 rows at 10,000 milestones, the history of issue 8's command benchmark. */
 export const HISTORY_PER_MILESTONE = 10;
@@ -88,21 +90,7 @@ async function prepare(size: number, folder: string): Promise<Prepared> {
   const db = await openDatabase(join(folder, 'bot.db'));
   try {
     await createPlanStore(db).save(plan, 'plan.yaml', '2020-04-01T00:00:00.000Z');
-    await db.transaction().execute(async (trx) => {
-      for (let i = 0; i < history.length; i += 500) {
-        const rows = history.slice(i, i + 500).map((u) => ({
-          milestone_id: u.milestoneId,
-          checkpoint: u.checkpoint ?? null,
-          status: u.status,
-          comment: u.comment ?? null,
-          revised_due: u.revisedDue ?? null,
-          actor: u.actor,
-          via: u.via,
-          created_at: u.createdAt,
-        }));
-        await trx.insertInto('status_update').values(rows).execute();
-      }
-    });
+    await createStatusStore(db).appendAll(history);
   } finally {
     await closeDatabase(db);
   }
@@ -166,7 +154,7 @@ function timedDeps(deps: ReminderTickDeps, parts: TickParts): ReminderTickDeps {
   return {
     ...deps,
     plans: { load: () => time('load plan', () => deps.plans.load()) },
-    statuses: { all: () => time('load statuses', () => deps.statuses.all()) },
+    statuses: { latest: () => time('load statuses', () => deps.statuses.latest()) },
     outbox: {
       tickTransaction: (name, now, work) =>
         deps.outbox.tickTransaction(name, now, (tx) =>
@@ -230,10 +218,10 @@ async function measurePreview(size: number, folder: string) {
   try {
     const loading = performance.now();
     const plan = (await createPlanStore(db).load())!;
-    const updates = await createStatusStore(db).all();
+    const latest = await createStatusStore(db).latest();
     const loadMs = elapsed(loading);
     const { timing, last } = await timed(runsFor(size), () => {}, () =>
-      remindersBetween(FY_START, FY_END, { plan, calendar, policy: DEFAULT_REMINDER_POLICY, state: buildStateLookup(updates, TIME_ZONE) }),
+      remindersBetween(FY_START, FY_END, { plan, calendar, policy: DEFAULT_REMINDER_POLICY, state: stateLookupOf(latest, TIME_ZONE) }),
     );
     return { ...timing, loadMs, reminders: last.length, peakRssMiB: peakRssMiB() };
   } finally {
@@ -241,38 +229,15 @@ async function measurePreview(size: number, folder: string) {
   }
 }
 
-interface DigestUseCase {
-  buildDigestFor?: (date: string, deps: Record<string, unknown>) => Promise<{ ok: boolean }>;
-}
-interface DigestModel {
-  buildDigest?: (input: Record<string, unknown>) => unknown;
-}
-
-/** Loads a module by path: the digest files are newer than this benchmark, which must not pin their signatures. */
-async function load<T>(path: string): Promise<T | string> {
-  try {
-    return (await import(new URL(path, import.meta.url).href)) as T;
-  } catch (error) {
-    return `cannot load ${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
 /**
  * The digest of the week of `day` (its Monday), as the digest job builds it:
- * buildDigestFor (src/app/build-digest.ts) loads the plan and the whole
- * history, then runs the domain model. No earlier digest is recorded, so its
+ * buildDigestFor (src/app/build-digest.ts) loads the plan and the statuses
+ * it reads (the latest per group, the milestones changed lately whole), then
+ * runs the domain model. No earlier digest is recorded, so its
  * period is the 7 days before. The model alone is timed too.
  */
 async function measureDigest(size: number, folder: string, day: string) {
-  const source = 'buildDigestFor (src/app/build-digest.ts): plan and history loaded from SQLite, then buildDigest';
-  const useCase = await load<DigestUseCase>('../../src/app/build-digest.ts');
-  const model = await load<DigestModel>('../../src/domain/digest.ts');
-  if (typeof useCase === 'string') return { source, unavailable: useCase };
-  if (typeof model === 'string') return { source, unavailable: model };
-  const { buildDigestFor } = useCase;
-  const { buildDigest } = model;
-  if (typeof buildDigestFor !== 'function' || typeof buildDigest !== 'function') return { source, unavailable: 'buildDigestFor or buildDigest is missing' };
-
+  const source = 'buildDigestFor (src/app/build-digest.ts): plan and statuses loaded from SQLite, then buildDigest';
   const monday = addDays(day, -((dayOfWeek(day) + 6) % 7));
   const db = await openDatabase(join(folder, 'bot.db'));
   try {
@@ -290,8 +255,8 @@ async function measureDigest(size: number, folder: string, day: string) {
     if (!last.ok) throw new Error(`buildDigestFor failed: ${JSON.stringify(last)}`);
     const rss = peakRssMiB();
     const plan = (await deps.plans.load())!;
-    const updates = await deps.statuses.all();
-    const input = { plan, updates, calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE, date: monday, previousDate: null, directory: deps.directory };
+    const statuses = await readStatusesFor(monday, null, deps);
+    const input = { plan, ...statuses, calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE, date: monday, previousDate: null, directory: deps.directory };
     const modelMs = (await timed(runs, () => {}, () => buildDigest(input))).timing.medianMs;
     return { source, date: monday, ...timing, modelMs, peakRssMiB: rss };
   } catch (error) {

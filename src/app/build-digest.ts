@@ -3,18 +3,20 @@
  * preview), `shinchoku digest`, and the post use case all build it here.
  */
 import type { BusinessCalendar } from '../domain/calendar.ts';
-import { buildDigest, type Digest } from '../domain/digest.ts';
+import { buildDigest, digestReadsFrom, type Digest } from '../domain/digest.ts';
 import type { Directory } from '../domain/directory.ts';
 import { isoWeekKey } from '../domain/iso-week.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import type { ReminderPolicy } from '../domain/reminder-policy.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
+import type { GroupLatest } from '../domain/status-summary.ts';
 import type { StatusUpdate } from '../domain/status-update.ts';
+import { instantAt } from '../domain/zoned-time.ts';
 import type { DigestLedger } from './digest-port.ts';
 
 export interface BuildDigestDeps {
   plans: { load(): Promise<Plan | null> };
-  statuses: { all(): Promise<StatusUpdate[]> };
+  statuses: DigestStatuses;
   /** Where the previous digest's date comes from. */
   digests: Pick<DigestLedger, 'latestBefore'>;
   /** Lists the divisions without a channel. */
@@ -24,6 +26,28 @@ export interface BuildDigestDeps {
   policy: ReminderPolicy;
   /** IANA zone of every schedule, e.g. `Asia/Tokyo`. */
   timeZone: string;
+}
+
+/** What the digest reads of the status history (StatusStore). */
+export interface DigestStatuses {
+  latest(): Promise<GroupLatest[]>;
+  touchedSince(since: string): Promise<StatusUpdate[]>;
+}
+
+/**
+ * The part of the status history the digest of `date` needs (DigestInput):
+ * the latest per group, and every update of the milestones that changed
+ * since the earliest day it reads. Read in this order, so that an update
+ * appended in between is in the second part (a group in both is replayed).
+ */
+export async function readStatusesFor(
+  date: LocalDate,
+  previousDate: LocalDate | null,
+  deps: { statuses: DigestStatuses; timeZone: string },
+): Promise<{ latest: GroupLatest[]; updates: StatusUpdate[] }> {
+  const latest = await deps.statuses.latest();
+  const updates = await deps.statuses.touchedSince(instantAt(digestReadsFrom(date, previousDate), '00:00', deps.timeZone).toISOString());
+  return { latest, updates };
 }
 
 export type DigestProblem = { code: 'no_plan'; message: string };
@@ -39,12 +63,11 @@ export const NO_PLAN: DigestProblem = Object.freeze({ code: 'no_plan', message: 
 export async function buildDigestFor(date: LocalDate, deps: BuildDigestDeps): Promise<Result<Digest, DigestProblem>> {
   const plan = await deps.plans.load();
   if (!plan) return fail(NO_PLAN);
-  const updates = await deps.statuses.all();
   const previous = await deps.digests.latestBefore(isoWeekKey(date));
   return ok(
     buildDigest({
       plan,
-      updates,
+      ...(await readStatusesFor(date, previous?.day ?? null, deps)),
       calendar: deps.calendar,
       policy: deps.policy,
       timeZone: deps.timeZone,

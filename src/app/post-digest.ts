@@ -20,10 +20,9 @@ import { addDays } from '../domain/local-date.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import type { ReminderPolicy } from '../domain/reminder-policy.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
-import type { StatusUpdate } from '../domain/status-update.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import type { Lang } from '../i18n/catalog.ts';
-import { NO_PLAN, type DigestProblem } from './build-digest.ts';
+import { NO_PLAN, readStatusesFor, type DigestProblem, type DigestStatuses } from './build-digest.ts';
 import type { DigestOutbox } from './digest-port.ts';
 import { digestMessage } from './digest-message.ts';
 
@@ -32,7 +31,7 @@ export const LATE_AFTER_MINUTES = 60;
 
 export interface PostDigestDeps {
   plans: { load(): Promise<Plan | null> };
-  statuses: { all(): Promise<StatusUpdate[]> };
+  statuses: DigestStatuses;
   digests: DigestOutbox;
   /** The coordinator channel is where the digest goes. */
   directory: Directory;
@@ -108,7 +107,11 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
 
   const plan = await deps.plans.load();
   if (!plan) return fail(NO_PLAN);
-  const updates = await deps.statuses.all();
+  // Read before the transaction (on SQLite a read inside it on another
+  // connection would wait for it). Digests are only ever added, so the
+  // previous one found inside is this one or a later one, and the statuses
+  // read from this one's date on cover it.
+  const statuses = await readStatusesFor(today, (await deps.digests.latestBefore(week))?.day ?? null, deps);
   const division = deps.directory.coordinator?.division ?? plan.coordinator ?? '';
   // Without a directory the channel is empty: only the terminal can show it (as for unmapped reminders).
   const channel = deps.directory.coordinator?.channel ?? '';
@@ -122,7 +125,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
     }
     const digest = buildDigest({
       plan,
-      updates,
+      ...statuses,
       calendar: deps.calendar,
       policy: deps.policy,
       timeZone: deps.timeZone,

@@ -8,11 +8,11 @@
 import type { BusinessCalendar } from '../domain/calendar.ts';
 import { channelFor, type Directory } from '../domain/directory.ts';
 import { addDays, compareLocalDates } from '../domain/local-date.ts';
-import { buildStateLookup } from '../domain/milestone-state.ts';
+import { stateLookupOf } from '../domain/milestone-state.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import { remindersBetween, remindersOn, type PolicyContext, type ReminderPolicy } from '../domain/reminder-policy.ts';
 import { reminderKey } from '../domain/reminder.ts';
-import type { StatusUpdate } from '../domain/status-update.ts';
+import type { GroupLatest } from '../domain/status-summary.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import type { Lang } from '../i18n/catalog.ts';
 import type { NewOutboxMessage, ReminderOutbox, TickTransaction } from './outbox-port.ts';
@@ -31,7 +31,8 @@ export const MAX_LINES_PER_MESSAGE = 200;
 
 export interface ReminderTickDeps {
   plans: { load(): Promise<Plan | null> };
-  statuses: { all(): Promise<StatusUpdate[]> };
+  /** The latest status per milestone and checkpoint (StatusStore.latest). */
+  statuses: { latest(): Promise<GroupLatest[]> };
   outbox: ReminderOutbox;
   directory: Directory;
   calendar: BusinessCalendar;
@@ -85,7 +86,7 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
     plan,
     calendar: deps.calendar,
     policy: deps.policy,
-    state: buildStateLookup(await deps.statuses.all(), deps.timeZone),
+    state: stateLookupOf(await deps.statuses.latest(), deps.timeZone),
   };
   return deps.outbox.tickTransaction(REMINDER_TICK, now, async (tx) => {
     // The first tick ever counts as having handled yesterday: nothing before it is "missed".

@@ -10,7 +10,7 @@ import { createStatusStore } from '../adapters/db/status-store.ts';
 import { createJapaneseCalendar } from '../adapters/calendar/japan-holidays.ts';
 import { listMilestones, type Plan } from '../domain/plan.ts';
 import { remindersBetween, type StateLookup } from '../domain/reminder-policy.ts';
-import { buildStateLookup } from '../domain/milestone-state.ts';
+import { stateLookupOf } from '../domain/milestone-state.ts';
 import type { Reminder } from '../domain/reminder.ts';
 import { dayOfWeek, isValidLocalDate } from '../domain/local-date.ts';
 import { CliFailure, type CliIo } from './io.ts';
@@ -37,8 +37,7 @@ async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t
   try {
     const plan = await createPlanStore(db).load();
     if (!plan) return fail(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
-    const updates = await createStatusStore(db).all();
-    return { plan, state: buildStateLookup(updates, config.SHINCHOKU_TIMEZONE) };
+    return { plan, state: stateLookupOf(await createStatusStore(db).latest(), config.SHINCHOKU_TIMEZONE) };
   } finally {
     await closeDatabase(db);
   }

@@ -6,8 +6,9 @@
 import type { BusinessCalendar } from './calendar.ts';
 import type { DatedHistory } from './digest-history.ts';
 import { addDays } from './local-date.ts';
-import { listMilestones, type LocalDate, type Plan } from './plan.ts';
-import { remindersOn, type ReminderPolicy } from './reminder-policy.ts';
+import { listMilestones, planWith, type LocalDate, type Plan } from './plan.ts';
+import { remindersBetween, remindersOn, type ReminderPolicy } from './reminder-policy.ts';
+import type { Reminder } from './reminder.ts';
 
 /** How many days before the digest's date the digest looks for unanswered reminders. */
 export const SILENT_WINDOW_DAYS = 7;
@@ -46,24 +47,50 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function silentDivisions(input: SilentInput): SilentDivision[] {
   const { plan, calendar, policy, history, date } = input;
-  const reminded = new Map<string, { reminders: number; firstRemindedOn: LocalDate }>();
+  const days: LocalDate[] = [];
   for (let back = SILENT_WINDOW_DAYS; back >= 1; back--) {
     const day = addDays(date, -back);
-    if (!calendar.isBusinessDay(day)) continue;
-    for (const reminder of remindersOn(day, { plan, calendar, policy, state: history.stateBefore(day) })) {
-      if (reminder.kind === 'escalation') continue;
-      const seen = reminded.get(reminder.division);
-      if (seen) seen.reminders++;
-      else reminded.set(reminder.division, { reminders: 1, firstRemindedOn: day });
+    if (calendar.isBusinessDay(day)) days.push(day);
+  }
+  if (days.length === 0) return [];
+
+  // Each day's reminders come from the state at that day's start. Most
+  // milestones did not change during the window: their reminders for the
+  // whole window come from one pass of the policy (a large plan is
+  // expensive to walk); only the changed ones are walked day by day.
+  const changed = history.changedBetween(days[0]!, date);
+  const reminders: Reminder[] = remindersBetween(days[0]!, days[days.length - 1]!, {
+    plan: planWith(plan, (id) => !changed.has(id)),
+    calendar,
+    policy,
+    state: history.stateBefore(date),
+  });
+  if (changed.size > 0) {
+    const changedPlan = planWith(plan, (id) => changed.has(id));
+    for (const day of days) reminders.push(...remindersOn(day, { plan: changedPlan, calendar, policy, state: history.stateBefore(day) }));
+  }
+
+  const reminded = new Map<string, { reminders: number; firstRemindedOn: LocalDate }>();
+  for (const reminder of reminders) {
+    // Escalations go to the coordinator about someone else's milestone.
+    if (reminder.kind === 'escalation') continue;
+    const seen = reminded.get(reminder.division);
+    if (!seen) reminded.set(reminder.division, { reminders: 1, firstRemindedOn: reminder.date });
+    else {
+      seen.reminders++;
+      if (reminder.date < seen.firstRemindedOn) seen.firstRemindedOn = reminder.date;
     }
   }
   if (reminded.size === 0) return [];
 
-  const owners = new Map(listMilestones(plan).map((placed) => [placed.milestone.id, placed.owners]));
   const lastReport = new Map<string, LocalDate>();
-  // Oldest first, so the last day written per division is its latest.
-  for (const { update, day } of history.before(date)) {
-    for (const division of owners.get(update.milestoneId) ?? []) lastReport.set(division, day);
+  for (const placed of listMilestones(plan)) {
+    const day = history.lastReportBefore(placed.milestone.id, date);
+    if (day === undefined) continue;
+    for (const division of placed.owners) {
+      const known = lastReport.get(division);
+      if (known === undefined || known < day) lastReport.set(division, day);
+    }
   }
 
   const silent: SilentDivision[] = [];

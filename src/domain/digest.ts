@@ -16,13 +16,14 @@
 import type { BusinessCalendar } from './calendar.ts';
 import { datedHistory } from './digest-history.ts';
 import { countByStatus, progressOf, rollUp, type DigestList, type PillarRollup, type Progress, type StatusCounts, type UnitNow } from './digest-rollup.ts';
-import { silentDivisions, type SilentDivision } from './digest-silent.ts';
+import { SILENT_WINDOW_DAYS, silentDivisions, type SilentDivision } from './digest-silent.ts';
 import { isOverdue, trackedUnits, unitState, type TrackedUnit, type UnitState } from './digest-units.ts';
 import { unmappedDivisions, type Directory } from './directory.ts';
 import { addDays } from './local-date.ts';
 import { listDivisions, type LocalDate, type Plan, type YearMonth } from './plan.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
 import type { StatusCode } from './status.ts';
+import type { GroupLatest } from './status-summary.ts';
 import type { StatusUpdate } from './status-update.ts';
 
 export type { DigestList, PillarRollup, Progress, RollupRow, StatusCounts } from './digest-rollup.ts';
@@ -76,8 +77,15 @@ export interface Digest {
 
 export interface DigestInput {
   plan: Plan;
-  /** The whole status history, in any order; the digest reads what was made before `date`. */
+  /**
+   * The status history, in any order; the digest reads what was made before
+   * `date`. Either every update, or (what the stores give: StatusStore
+   * touchedSince and latest) every update of the milestones with one made on
+   * or after the earliest day the digest reads (see digestReadsFrom), and
+   * the latest per group of the whole history in `latest`.
+   */
   updates: readonly StatusUpdate[];
+  latest?: readonly GroupLatest[];
   calendar: BusinessCalendar;
   /** The reminder settings, to know which divisions were reminded. */
   policy: ReminderPolicy;
@@ -102,13 +110,24 @@ function entryOf(unit: TrackedUnit, state: UnitState, extra: Partial<DigestEntry
 }
 
 /**
+ * The earliest day whose start the digest of `date` reads the statuses at:
+ * the previous digest's date, or the first day of the window for silent
+ * divisions, whichever is earlier. Updates from this day on must come whole.
+ */
+export function digestReadsFrom(date: LocalDate, previousDate: LocalDate | null): LocalDate {
+  const windowStart = addDays(date, -SILENT_WINDOW_DAYS);
+  const previous = previousDate ?? addDays(date, -DEFAULT_PERIOD_DAYS);
+  return previous < windowStart ? previous : windowStart;
+}
+
+/**
  * Builds the digest of `input.date`. Lists come complete (`total` equals
  * the number of items); capDigest cuts them for a message.
  */
 export function buildDigest(input: DigestInput): Digest {
   const { plan, calendar, date } = input;
   const previousDate = input.previousDate ?? addDays(date, -DEFAULT_PERIOD_DAYS);
-  const history = datedHistory(input.updates, input.timeZone);
+  const history = datedHistory(input.updates, input.timeZone, input.latest);
   const stateNow = history.stateBefore(date);
   const stateThen = history.stateBefore(previousDate);
   const units: UnitThenAndNow[] = trackedUnits(plan).map((unit) => ({

@@ -112,6 +112,20 @@ export function listMilestones(plan: Plan): PlacedMilestone[] {
   return placed;
 }
 
+/** The plan with only the milestones whose id `keep` accepts (the tree around them unchanged). */
+export function planWith(plan: Plan, keep: (milestoneId: string) => boolean): Plan {
+  return {
+    ...plan,
+    pillars: plan.pillars.map((pillar) => ({
+      ...pillar,
+      initiatives: pillar.initiatives.map((initiative) => ({
+        ...initiative,
+        items: initiative.items.map((item) => ({ ...item, milestones: item.milestones.filter((milestone) => keep(milestone.id)) })),
+      })),
+    })),
+  };
+}
+
 /** Every division named as an owner anywhere in the plan, in first-seen order. */
 export function listDivisions(plan: Plan): string[] {
   const seen = new Set<string>();

@@ -35,9 +35,36 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-/** The local date of an ISO instant in `timeZone`. */
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Per zone, per UTC day (days since the epoch): the zone's offset in ms if it holds all day, else null. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/** How far the wall clock in `timeZone` is ahead of UTC at `ms` (a whole minute since the epoch). */
+function offsetAt(ms: number, timeZone: string): number {
+  const shown = wallClock(new Date(ms), timeZone);
+  return Date.parse(`${shown.date}T${shown.time}:00Z`) - ms;
+}
+
+/**
+ * The local date of an ISO instant in `timeZone`. Readers turn every
+ * update time of a history into a date, and Intl is slow, so the zone's
+ * offset is asked once per UTC day; on the rare day the offset changes
+ * (a daylight-saving switch) each instant is asked on its own.
+ */
 export function localDateOf(iso: string, timeZone: string): LocalDate {
-  return wallClock(new Date(iso), timeZone).date;
+  const ms = Date.parse(iso);
+  const day = Math.floor(ms / DAY_MS);
+  let offsets = dayOffsets.get(timeZone);
+  if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const first = offsetAt(day * DAY_MS, timeZone);
+    offset = first === offsetAt((day + 1) * DAY_MS - MINUTE_MS, timeZone) ? first : null;
+    offsets.set(day, offset);
+  }
+  if (offset === null) return wallClock(new Date(ms), timeZone).date;
+  return new Date(ms + offset).toISOString().slice(0, 10);
 }
 
 /**

@@ -5,20 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackAppWorld, USERS, type SlackAppWorld } from '../adapters/slack/app/slack-app-world.ts';
+import { seededRandom } from '../fakes/seeded-random.ts';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
 const CONCURRENCY = 16;
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
 
 // Words the parser knows, so that random texts reach deep into it; `lang` is
 // left out because `/plan lang en` is a legitimate write by anyone.

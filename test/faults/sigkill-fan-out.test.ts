@@ -17,6 +17,7 @@ import { createOutboxStore, type OutboxStore } from '../../src/adapters/db/outbo
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.ts';
 import { reminderMessage } from '../fakes/reminder-messages.ts';
+import { seededRandom } from '../fakes/seeded-random.ts';
 
 const CHILD = fileURLToPath(new URL('./dispatcher-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,17 +32,6 @@ const LEASE_STEP_MS = 61_000;
 const SPAWN_AHEAD = 3;
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
 
-/** mulberry32: small and seedable, so a failing run can be replayed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Child {
   process: ChildProcessWithoutNullStreams;

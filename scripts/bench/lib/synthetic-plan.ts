@@ -15,6 +15,7 @@ import type { Item, Milestone, Plan, Schedule } from '../../../src/domain/plan.t
 import type { StatusUpdate } from '../../../src/domain/status-update.ts';
 import type { StatusCode } from '../../../src/domain/status.ts';
 import { fiscalMonth } from '../../../src/domain/schedule.ts';
+import { seededRandom } from '../../../test/fakes/seeded-random.ts';
 
 export const FISCAL_YEAR = 2020;
 export const COORDINATOR = '総務部行財政改革推進課';
@@ -41,17 +42,7 @@ export const DIVISIONS = [
 /** The one division the synthetic directory leaves out, as the example directory does. */
 export const UNMAPPED_DIVISION = '総務部管財課';
 
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same plan everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 type Random = () => number;
 

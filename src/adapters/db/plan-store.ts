@@ -11,7 +11,11 @@ import type { Database, MilestoneTable } from './schema.ts';
 const PLAN_ID = 'current';
 
 export interface PlanStore {
-  /** The stored plan with its active milestones, or null before the first import. */
+  /**
+   * The stored plan with its active milestones, or null before the first
+   * import. The same (frozen) object while no save has replaced it, here or
+   * in another process.
+   */
   load(): Promise<Plan | null>;
   /** Replaces the stored plan in one transaction; `now` is an ISO-8601 instant. */
   save(plan: Plan, sourceName: string, now: string): Promise<void>;
@@ -21,8 +25,17 @@ export interface PlanStore {
 
 /** A PlanStore over the tables of db/migrations/20260101000000_plan.ts. */
 export function createPlanStore(db: Kysely<Database>): PlanStore {
+  // Every command and tick reads the plan; it changes only on import.
+  let cached: { revision: number; plan: Plan } | null = null;
   return {
-    load: () => db.transaction().execute((trx) => loadPlan(trx)),
+    load: () =>
+      db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('plan').select('revision').where('id', '=', PLAN_ID).executeTakeFirst();
+        if (!row) return null;
+        const revision = Number(row.revision);
+        if (cached?.revision !== revision) cached = { revision, plan: deepFreeze(await loadPlan(trx)) };
+        return cached.plan;
+      }),
     save: (plan, sourceName, now) => db.transaction().execute((trx) => savePlan(trx, plan, sourceName, now)),
     async listInactiveMilestoneIds() {
       const rows = await db.selectFrom('milestone').select('id').where('active', '=', 0).orderBy('id').execute();
@@ -31,9 +44,17 @@ export function createPlanStore(db: Kysely<Database>): PlanStore {
   };
 }
 
-async function loadPlan(trx: Transaction<Database>): Promise<Plan | null> {
-  const planRow = await trx.selectFrom('plan').selectAll().where('id', '=', PLAN_ID).executeTakeFirst();
-  if (!planRow) return null;
+/** Freezes `value` and everything in it: a cached plan is shared by every reader. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+async function loadPlan(trx: Transaction<Database>): Promise<Plan> {
+  const planRow = await trx.selectFrom('plan').selectAll().where('id', '=', PLAN_ID).executeTakeFirstOrThrow();
   const pillarRows = await trx.selectFrom('pillar').selectAll().orderBy('position').execute();
   const initiativeRows = await trx.selectFrom('initiative').selectAll().orderBy('position').execute();
   const itemRows = await trx.selectFrom('item').selectAll().orderBy('position').execute();
@@ -97,7 +118,11 @@ async function savePlan(trx: Transaction<Database>, plan: Plan, sourceName: stri
     warnings_json: JSON.stringify(plan.warnings),
   };
   const { id: _planId, ...planUpdate } = planRow;
-  await trx.insertInto('plan').values(planRow).onConflict((oc) => oc.column('id').doUpdateSet(planUpdate)).execute();
+  await trx
+    .insertInto('plan')
+    .values(planRow)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...planUpdate, revision: (eb) => eb('plan.revision', '+', 1) }))
+    .execute();
 
   const keep = { pillar: new Set<string>(), initiative: new Set<string>(), item: new Set<string>() };
   const owners: { item_id: string; division: string; position: number }[] = [];

@@ -13,6 +13,7 @@ export interface Database {
   item_owner: ItemOwnerTable;
   milestone: MilestoneTable;
   status_update: StatusUpdateTable;
+  status_latest: StatusLatestTable;
   outbox: OutboxTable;
   reminder_sent: ReminderSentTable;
   tick_state: TickStateTable;
@@ -33,6 +34,8 @@ export interface PlanTable {
   imported_at: string;
   /** `ImportWarning[]` as JSON. */
   warnings_json: string;
+  /** Raised by every save: a process that loaded the plan knows from it whether it is still current. */
+  revision: Generated<number>;
 }
 
 export interface PillarTable {
@@ -97,6 +100,23 @@ export interface StatusUpdateTable {
   actor: string;
   via: string;
   created_at: string;
+}
+
+/**
+ * The latest update per milestone and checkpoint, kept by the status store
+ * with every append (db/migrations/20260401000000_status_latest.ts).
+ */
+export interface StatusLatestTable {
+  milestone_id: string;
+  /** The checkpoint (`YYYY-MM`), or '' for updates on the milestone as a whole. */
+  checkpoint_key: string;
+  status: string;
+  created_at: string;
+  update_id: number;
+  /** `YYYY-MM`: the group's latest due-month revision, with its time and update id. */
+  revised_due: string | null;
+  revised_at: string | null;
+  revised_id: number | null;
 }
 
 /** One chat message to deliver (db/migrations/20260201000000_outbox.ts). */

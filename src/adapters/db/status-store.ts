@@ -1,76 +1,148 @@
 /**
- * The append-only status history (SPEC §1.4). Rows are never updated or
- * deleted; "the status" of a milestone is derived from its latest row.
+ * The append-only status history (SPEC §1.4) and its summary. Rows of
+ * status_update are never updated or deleted; "the status" of a milestone is
+ * derived from its latest row, which status_latest keeps at hand: each append
+ * writes both in one transaction.
  */
-import type { Kysely, Selectable } from 'kysely';
-import { statusKey, type NewStatusUpdate, type StatusCode, type StatusUpdate, type UpdateVia } from '../../domain/status-update.ts';
-import type { Database, StatusUpdateTable } from './schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { summarizeUpdates, type GroupLatest } from '../../domain/status-summary.ts';
+import type { NewStatusUpdate, StatusCode, StatusUpdate, UpdateVia } from '../../domain/status-update.ts';
+import type { Database, StatusLatestTable, StatusUpdateTable } from './schema.ts';
+import { queueWrite } from './write-queue.ts';
+
+/** Rows per multi-row insert: far below SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 500;
 
 export interface StatusStore {
   /** Records an update and returns it with its id. */
   append(update: NewStatusUpdate): Promise<StatusUpdate>;
+  /** Records many updates in one transaction (a history brought in whole); returns how many. */
+  appendAll(updates: readonly NewStatusUpdate[]): Promise<number>;
   /** Every update of one milestone, oldest first. */
   history(milestoneId: string): Promise<StatusUpdate[]>;
+  /** The latest update per milestone and checkpoint, with its latest due-month revision. */
+  latest(): Promise<GroupLatest[]>;
   /**
-   * The latest update per milestone and checkpoint, keyed by
-   * `statusKey(milestoneId, checkpoint)`: `1-1-2|` for the milestone as a
-   * whole, `1-1-2|2020-08` for a checkpoint.
+   * Every update of the milestones that have one made at or after `since`
+   * (an ISO instant), oldest first: with latest(), what a reader needs to
+   * see the statuses as they stood at any moment from `since` on.
    */
-  latestByMilestone(): Promise<Map<string, StatusUpdate>>;
-  /** Every update, oldest first: what the reminder policy folds into milestone states. */
+  touchedSince(since: string): Promise<StatusUpdate[]>;
+  /** Changes with every append (the newest update id; 0 for none): readers cache on it. */
+  revision(): Promise<number>;
+  /** Every update, oldest first. */
   all(): Promise<StatusUpdate[]>;
 }
 
-/** A StatusStore over the `status_update` table. */
+/** A StatusStore over the `status_update` and `status_latest` tables. */
 export function createStatusStore(db: Kysely<Database>): StatusStore {
+  const byTime = () => db.selectFrom('status_update').selectAll().orderBy('created_at').orderBy('id');
   return {
-    async append(update) {
-      const row = await db
-        .insertInto('status_update')
-        .values({
-          milestone_id: update.milestoneId,
-          checkpoint: update.checkpoint ?? null,
-          status: update.status,
-          comment: update.comment ?? null,
-          revised_due: update.revisedDue ?? null,
-          actor: update.actor,
-          via: update.via,
-          created_at: update.createdAt,
-        })
-        // RETURNING works on SQLite ≥ 3.35 and PostgreSQL alike.
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toStatusUpdate(row);
-    },
+    append: (update) =>
+      queueWrite(() =>
+        db.transaction().execute(async (trx) => {
+          const stored = toStatusUpdate(await trx.insertInto('status_update').values(toRow(update)).returningAll().executeTakeFirstOrThrow());
+          await keepLatest(trx, summarizeUpdates([stored]).values());
+          return stored;
+        }),
+      ),
+
+    appendAll: (updates) =>
+      queueWrite(() =>
+        db.transaction().execute(async (trx) => {
+          const stored: StatusUpdate[] = [];
+          for (let i = 0; i < updates.length; i += CHUNK) {
+            const rows = await trx.insertInto('status_update').values(updates.slice(i, i + CHUNK).map(toRow)).returningAll().execute();
+            stored.push(...rows.map(toStatusUpdate));
+          }
+          await keepLatest(trx, summarizeUpdates(stored).values());
+          return stored.length;
+        }),
+      ),
 
     async history(milestoneId) {
-      const rows = await db
-        .selectFrom('status_update')
-        .selectAll()
-        .where('milestone_id', '=', milestoneId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await byTime().where('milestone_id', '=', milestoneId).execute();
       return rows.map(toStatusUpdate);
+    },
+
+    async latest() {
+      const rows = await db.selectFrom('status_latest').selectAll().execute();
+      return rows.map(toGroupLatest);
+    },
+
+    async touchedSince(since) {
+      const touched = db.selectFrom('status_update').select('milestone_id').where('created_at', '>=', since);
+      const rows = await byTime().where('milestone_id', 'in', touched).execute();
+      return rows.map(toStatusUpdate);
+    },
+
+    async revision() {
+      const row = await db
+        .selectFrom('status_update')
+        .select((eb) => eb.fn.max<number | string | null>('id').as('id'))
+        .executeTakeFirst();
+      return Number(row?.id ?? 0);
     },
 
     async all() {
-      const rows = await db.selectFrom('status_update').selectAll().orderBy('created_at').orderBy('id').execute();
-      return rows.map(toStatusUpdate);
+      return (await byTime().execute()).map(toStatusUpdate);
     },
-    async latestByMilestone() {
-      // "Latest" is by created_at, then id: callers supply created_at (a
-      // virtual clock, an imported history), so it need not follow id order.
-      // The whole history is a few thousand rows, so folding it here is
-      // simpler than a per-dialect "latest row per group" query.
-      const rows = await db.selectFrom('status_update').selectAll().orderBy('created_at').orderBy('id').execute();
-      const latest = new Map<string, StatusUpdate>();
-      for (const row of rows) {
-        const update = toStatusUpdate(row);
-        latest.set(statusKey(update.milestoneId, update.checkpoint), update);
-      }
-      return latest;
-    },
+  };
+}
+
+/**
+ * Folds groups (each the latest of some new updates) into status_latest: a
+ * row is replaced only by a later update, and its revision only by a later
+ * revision, so appends that commit out of time order (an imported history,
+ * two instances) leave the same rows as appends in order.
+ */
+async function keepLatest(trx: Transaction<Database>, groups: Iterable<GroupLatest>): Promise<void> {
+  for (const group of groups) {
+    const key = { milestone_id: group.milestoneId, checkpoint_key: group.checkpoint ?? '' };
+    const latest = { status: group.status, created_at: group.at, update_id: group.updateId };
+    await trx
+      .insertInto('status_latest')
+      .values({ ...key, ...latest, revised_due: null, revised_at: null, revised_id: null })
+      .onConflict((oc) =>
+        oc
+          .columns(['milestone_id', 'checkpoint_key'])
+          .doUpdateSet(latest)
+          .where((eb) =>
+            eb.or([
+              eb('status_latest.created_at', '<', group.at),
+              eb.and([eb('status_latest.created_at', '=', group.at), eb('status_latest.update_id', '<', group.updateId)]),
+            ]),
+          ),
+      )
+      .execute();
+    const revised = group.revised;
+    if (!revised) continue;
+    await trx
+      .updateTable('status_latest')
+      .set({ revised_due: revised.due, revised_at: revised.at, revised_id: revised.updateId })
+      .where('milestone_id', '=', key.milestone_id)
+      .where('checkpoint_key', '=', key.checkpoint_key)
+      .where((eb) =>
+        eb.or([
+          eb('revised_at', 'is', null),
+          eb('revised_at', '<', revised.at),
+          eb.and([eb('revised_at', '=', revised.at), eb('revised_id', '<', revised.updateId)]),
+        ]),
+      )
+      .execute();
+  }
+}
+
+function toRow(update: NewStatusUpdate) {
+  return {
+    milestone_id: update.milestoneId,
+    checkpoint: update.checkpoint ?? null,
+    status: update.status,
+    comment: update.comment ?? null,
+    revised_due: update.revisedDue ?? null,
+    actor: update.actor,
+    via: update.via,
+    created_at: update.createdAt,
   };
 }
 
@@ -87,4 +159,19 @@ function toStatusUpdate(row: Selectable<StatusUpdateTable>): StatusUpdate {
     via: row.via as UpdateVia,
     createdAt: row.created_at,
   };
+}
+
+function toGroupLatest(row: Selectable<StatusLatestTable>): GroupLatest {
+  const group: GroupLatest = {
+    milestoneId: row.milestone_id,
+    checkpoint: row.checkpoint_key === '' ? null : row.checkpoint_key,
+    // Only keepLatest writes these columns, from stored updates.
+    status: row.status as StatusCode,
+    at: row.created_at,
+    updateId: Number(row.update_id),
+  };
+  if (row.revised_due !== null && row.revised_at !== null && row.revised_id !== null) {
+    group.revised = { due: row.revised_due, at: row.revised_at, updateId: Number(row.revised_id) };
+  }
+  return group;
 }

@@ -7,6 +7,7 @@ import type { BusinessCalendar } from '../../domain/calendar.ts';
 import type { Directory } from '../../domain/directory.ts';
 import type { Plan } from '../../domain/plan.ts';
 import type { Problem, Result } from '../../domain/result.ts';
+import type { GroupLatest } from '../../domain/status-summary.ts';
 import type { NewStatusUpdate, StatusUpdate } from '../../domain/status-update.ts';
 import type { Lang } from '../../i18n/catalog.ts';
 import type { DigestProblem } from '../build-digest.ts';
@@ -14,6 +15,7 @@ import type { PostDigestOutcome } from '../post-digest.ts';
 import type { Clock, DigestMessage } from '../ports.ts';
 
 export interface PlanSource {
+  /** The stored plan; the same object while it is unchanged (PlanStore.load), which lets readers cache on it. */
   load(): Promise<Plan | null>;
 }
 
@@ -21,8 +23,10 @@ export interface StatusHistory {
   append(update: NewStatusUpdate): Promise<StatusUpdate>;
   /** Every update of one milestone, oldest first. */
   history(milestoneId: string): Promise<StatusUpdate[]>;
-  /** Every update, oldest first. */
-  all(): Promise<StatusUpdate[]>;
+  /** The latest update per milestone and checkpoint. */
+  latest(): Promise<GroupLatest[]>;
+  /** Changes with every append. */
+  revision(): Promise<number>;
 }
 
 /** A change to one division's directory entry; null leaves that part as it is. */

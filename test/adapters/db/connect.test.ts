@@ -1,7 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type Migration } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
+import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
 import type { Database } from '../../../src/adapters/db/schema.ts';
+import { createStatusStore } from '../../../src/adapters/db/status-store.ts';
+import { summarizeUpdates, type GroupLatest } from '../../../src/domain/status-summary.ts';
 import { DIALECTS, type TestDatabase } from './dialects.ts';
 
 /**
@@ -16,8 +20,8 @@ async function ownTables(db: Kysely<Database>) {
   return tables.filter((t) => t.schema === rows[0]?.schema);
 }
 
-const TABLES = ['digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_update', 'tick_state', 'user_pref'];
-const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest'];
+const TABLES = ['digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_latest', 'status_update', 'tick_state', 'user_pref'];
+const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision'];
 
 for (const dialect of DIALECTS) {
   describe(`openDatabase (${dialect.name})`, () => {
@@ -74,5 +78,41 @@ describe('openDatabase (sqlite specifics)', () => {
     const error = await openDatabase('postgres://bot:s3cret@127.0.0.1:1/shinchoku').catch((e: unknown) => e);
     expect(String(error)).toMatch(/cannot reach the database postgres:\/\/bot:\*\*\*@127\.0\.0\.1:1\/shinchoku/);
     expect(String(error)).not.toContain('s3cret');
+  });
+});
+
+describe('the status_latest migration', () => {
+  it('fills the summary from a history stored before it, as later appends keep it', async () => {
+    const sqlite = new SQLite(':memory:');
+    // Off on this bare connection, so the history needs no plan.
+    sqlite.pragma('foreign_keys = OFF');
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    try {
+      // The schema as it was before the migration.
+      const earlier: Record<string, Migration> = {};
+      for (const name of MIGRATIONS.slice(0, 4)) earlier[name] = (await import(`../../../db/migrations/${name}.ts`)) as Migration;
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => earlier } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      const updates = [
+        ['1-1-1', null, 'on_track', null, '2023-07-01T00:00:00.000Z'],
+        ['1-1-1', null, 'delayed', '2023-12', '2023-07-05T00:00:00.000Z'],
+        ['1-1-1', null, 'at_risk', null, '2023-07-09T00:00:00.000Z'],
+        ['1-1-2', '2023-08', 'done', null, '2023-08-30T00:00:00.000Z'],
+        // Stored later, made earlier: not the latest.
+        ['1-1-2', '2023-08', 'delayed', null, '2023-08-01T00:00:00.000Z'],
+      ] as const;
+      for (const [milestone_id, checkpoint, status, revised_due, created_at] of updates) {
+        await db.insertInto('status_update').values({ milestone_id, checkpoint, status, comment: null, revised_due, actor: 'U10', via: 'slash', created_at }).execute();
+      }
+
+      await migrateToLatest(db);
+      const store = createStatusStore(db as Kysely<Database>);
+      const byKey = (groups: Iterable<GroupLatest>) => new Map([...groups].map((g) => [`${g.milestoneId}|${g.checkpoint ?? ''}`, g]));
+      expect(byKey(await store.latest())).toEqual(byKey(summarizeUpdates(await store.all()).values()));
+      expect(byKey(await store.latest()).get('1-1-1|')).toMatchObject({ status: 'at_risk', revised: { due: '2023-12' } });
+      expect(byKey(await store.latest()).get('1-1-2|2023-08')).toMatchObject({ status: 'done' });
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -51,7 +51,8 @@ describe('createLogger', () => {
       {
         append: async (update) => ({ ...update, id: 41 }),
         history: async () => [],
-        all: async () => [],
+        latest: async () => [],
+        revision: async () => 0,
       },
       logger,
     );

@@ -54,7 +54,7 @@ describe('a division mapped to a channel of owners', () => {
   it('lets members of the channel report for it, once the coordinator says so', async () => {
     world.fake.setMembers('C0JINJI001', ['U0NEWBIE1']);
     expect(replyText((await world.command('update 1-1-4 on_track', 'U0NEWBIE1')).response)).toContain('総務部人事課');
-    expect(await world.deps.statuses.all()).toEqual([]);
+    expect(await world.deps.statuses.latest()).toEqual([]);
 
     await world.command('owner 総務部人事課 members', USERS.coordinator);
     const { response } = await world.command('update 1-1-4 on_track', 'U0NEWBIE1');

@@ -90,7 +90,7 @@ describe('status buttons', () => {
     const answer = world.fake.responses.find((r) => r.id === 'refused')!.body as { response_type: string; replace_original: boolean; text?: string; blocks?: unknown[] };
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(replyText(answer)).toContain('総務部人事課');
-    expect(await world.deps.statuses.all()).toEqual([]);
+    expect(await world.deps.statuses.latest()).toEqual([]);
     expect(world.fake.callsTo('chat.update')).toEqual([]);
     expect(world.fake.messages(JINJI_CHANNEL)[0]!.edits).toBe(0);
   });
@@ -163,7 +163,7 @@ describe('the コメント modal', () => {
     expect(JSON.parse(tooLong.body)).toMatchObject({ response_action: 'errors', errors: { comment: expect.stringContaining('1001') } });
     const control = await submit('途中\u0000', null);
     expect(JSON.parse(control.body)).toMatchObject({ response_action: 'errors', errors: { comment: expect.any(String) } });
-    expect(await world.deps.statuses.all()).toEqual([]);
+    expect(await world.deps.statuses.latest()).toEqual([]);
 
     const ok = await submit('講師の都合で延期', '2021-02');
     expect(ok.body).toBe('');
@@ -191,6 +191,6 @@ describe('the コメント modal', () => {
       }),
     );
     expect(JSON.parse(http.body)).toMatchObject({ response_action: 'errors', errors: { status: expect.stringContaining('総務部人事課') } });
-    expect(await world.deps.statuses.all()).toEqual([]);
+    expect(await world.deps.statuses.latest()).toEqual([]);
   });
 });

@@ -1,0 +1,16 @@
+/**
+ * A small, fast, seedable PRNG (mulberry32): the same seed gives the same
+ * sequence everywhere, so a failing fuzz or fault run replays from its seed
+ * and every benchmark run measures the same synthetic plan. Imports nothing,
+ * so benchmarks use it too.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
