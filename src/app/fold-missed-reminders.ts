@@ -20,10 +20,15 @@ export interface Folded {
  * topic showing the latest of them (an overdue notice makes the lead
  * reminders before it moot), or into today's line when today has one on the
  * same topic. Every key stays accounted for by some line, so no folded
- * reminder is ever enqueued again.
+ * reminder is ever enqueued again. `keyOf` lets a caller that has the keys
+ * already pass them in.
  */
-export function foldMissedReminders(todays: Reminder[], missed: Reminder[]): { today: Folded[]; missed: Folded[] } {
-  const today = todays.map((reminder) => ({ reminder, keys: [reminderKey(reminder)] }));
+export function foldMissedReminders(
+  todays: Reminder[],
+  missed: Reminder[],
+  keyOf: (r: Reminder) => string = reminderKey,
+): { today: Folded[]; missed: Folded[] } {
+  const today = todays.map((reminder) => ({ reminder, keys: [keyOf(reminder)] }));
   const todayByTopic = new Map<string, Folded>();
   for (const entry of today) if (!todayByTopic.has(topicOf(entry.reminder))) todayByTopic.set(topicOf(entry.reminder), entry);
   const folded = new Map<string, Folded>();
@@ -32,15 +37,15 @@ export function foldMissedReminders(todays: Reminder[], missed: Reminder[]): { t
     const topic = topicOf(reminder);
     const covered = todayByTopic.get(topic);
     if (covered) {
-      covered.keys.push(reminderKey(reminder));
+      covered.keys.push(keyOf(reminder));
       continue;
     }
     const entry = folded.get(topic);
     if (entry) {
-      entry.keys.push(reminderKey(reminder));
+      entry.keys.push(keyOf(reminder));
       entry.reminder = reminder;
     } else {
-      folded.set(topic, { reminder, keys: [reminderKey(reminder)] });
+      folded.set(topic, { reminder, keys: [keyOf(reminder)] });
     }
   }
   return { today, missed: [...folded.values()] };

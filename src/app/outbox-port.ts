@@ -51,11 +51,16 @@ export interface TickTransaction {
   /** The last day this tick handled before, or null if it never ran. */
   readonly lastDay: LocalDate | null;
   /**
-   * Records that these reminders (by reminderKey) are being enqueued and
-   * returns the ones that were not recorded before. Only those may go into a message.
+   * The reminders (by reminderKey) no earlier tick recorded. Only those may
+   * go into a message; they stay unrecorded until this transaction ends,
+   * since concurrent ticks take turns (tickTransaction).
    */
-  recordReminders(keys: readonly string[]): Promise<Set<string>>;
-  /** Inserts a message and ties `reminderKeys` to it; returns its id and the key it got. */
+  unrecorded(keys: readonly string[]): Promise<Set<string>>;
+  /**
+   * Inserts a message and records `reminderKeys` as sent in it; returns its
+   * id and the key it got. A key recorded before fails the transaction
+   * rather than let a reminder go out twice.
+   */
   enqueue(message: NewOutboxMessage, reminderKeys: readonly string[]): Promise<{ id: number; key: string }>;
   /** Moves the tick's last handled day. */
   setLastDay(day: LocalDate): Promise<void>;

@@ -11,7 +11,7 @@ import { addDays, compareLocalDates } from '../domain/local-date.ts';
 import { stateLookupOf } from '../domain/milestone-state.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import { remindersBetween, remindersOn, type PolicyContext, type ReminderPolicy } from '../domain/reminder-policy.ts';
-import { reminderKey } from '../domain/reminder.ts';
+import { reminderKey, type Reminder } from '../domain/reminder.ts';
 import type { GroupLatest } from '../domain/status-summary.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import type { Lang } from '../i18n/catalog.ts';
@@ -93,12 +93,15 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
     const since = addDays(tx.lastDay ?? yesterday, 1);
     const missed = compareLocalDates(since, yesterday) <= 0 ? remindersBetween(since, yesterday, ctx) : [];
     const due = remindersOn(today, ctx);
+    const keys = new Map([...missed, ...due].map((r) => [r, reminderKey(r)]));
+    const keyOf = (r: Reminder) => keys.get(r)!;
     // The keys decide: only reminders no earlier tick recorded go into a message.
-    const fresh = await tx.recordReminders([...missed, ...due].map(reminderKey));
-    const freshMissed = missed.filter((r) => fresh.has(reminderKey(r)));
+    const fresh = await tx.unrecorded([...keys.values()]);
+    const freshMissed = missed.filter((r) => fresh.has(keyOf(r)));
     const entries = foldMissedReminders(
-      due.filter((r) => fresh.has(reminderKey(r))),
+      due.filter((r) => fresh.has(keyOf(r))),
       freshMissed,
+      keyOf,
     );
 
     const frame = { today, lang: deps.lang, directory: deps.directory, line: reminderLineBuilder(today, ctx) };

@@ -72,7 +72,10 @@ interface Window {
 /** Locale-independent, so that every machine lists reminders in the same order. */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const inWindow = (date: LocalDate, w: Window) => compareLocalDates(date, w.from) >= 0 && compareLocalDates(date, w.to) <= 0;
+// Plain string order (ISO dates sort as text): the policy makes these dates
+// itself and remindersBetween checks the window's ends once, so checking
+// them again on each of ~100,000 calls only costs time.
+const inWindow = (date: LocalDate, w: Window) => date >= w.from && date <= w.to;
 
 /** The first month a milestone's work starts in, for its kick-off. */
 function startMonth(placed: PlacedMilestone): YearMonth | null {
@@ -82,37 +85,38 @@ function startMonth(placed: PlacedMilestone): YearMonth | null {
   return null;
 }
 
-/** Every due-date reminder of one checkpoint whose date falls in the window. */
-function checkpointReminders(
-  placed: PlacedMilestone,
-  checkpoint: YearMonth | null,
-  month: YearMonth,
-  ctx: PolicyContext,
-  w: Window,
-): Reminder[] {
-  const { calendar, policy } = ctx;
-  const id = placed.milestone.id;
-  const state = ctx.state(id, checkpoint);
-  if (state && isClosed(state.status)) return [];
-  const due = dueDateOf(state?.revisedDue ?? month, calendar);
-  const out: Reminder[] = [];
-  const add = (date: LocalDate, kind: ReminderKind, division: string, owner?: string) => {
-    if (inWindow(date, w)) out.push({ date, kind, milestoneId: id, checkpoint, due, division, ...(owner ? { owner } : {}) });
-  };
+/**
+ * The dates of a due date's reminders that fall in the window. They depend
+ * on the due date, the policy and the calendar only, and a plan has a few
+ * dozen distinct due dates for thousands of checkpoints, so one pass of the
+ * policy works each out once (see DueDatesCache).
+ */
+interface DueDates {
+  /** Lead reminder days in the window, ascending, each before the due date. */
+  leads: LocalDate[];
+  dueInWindow: boolean;
+  /** The first overdue day (the next business day) and every overdueEveryDays after it, in the window. */
+  overdue: LocalDate[];
+  /** The escalation day, if it is in the window. */
+  escalation: LocalDate | null;
+}
 
+type DueDatesCache = Map<LocalDate, DueDates>;
+
+function dueDatesOf(due: LocalDate, ctx: PolicyContext, w: Window, cache: DueDatesCache): DueDates {
+  const known = cache.get(due);
+  if (known) return known;
+  const { calendar, policy } = ctx;
   const leadDates = new Set<LocalDate>([
     ...policy.leadCalendarDays.map((d) => calendar.onOrBefore(addDays(due, -d))),
     ...policy.leadBusinessDays.map((d) => calendar.businessDaysBefore(due, d)),
   ]);
-  for (const date of [...leadDates].sort()) {
-    if (date >= due) continue;
-    // The owner just reported: a lead reminder now would only nag.
-    const last = state?.lastReportOn;
-    if (last && daysBetween(last, date) >= 0 && daysBetween(last, date) <= policy.quietDaysAfterReport) continue;
-    for (const owner of placed.owners) add(date, 'lead', owner);
-  }
-  if (policy.dueDay) for (const owner of placed.owners) add(due, 'due', owner);
-
+  const dates: DueDates = {
+    leads: [...leadDates].filter((date) => date < due && inWindow(date, w)).sort(),
+    dueInWindow: policy.dueDay && inWindow(due, w),
+    overdue: [],
+    escalation: null,
+  };
   const firstOverdue = calendar.nextBusinessDay(due);
   if (compareLocalDates(firstOverdue, w.to) <= 0) {
     const overdueDates: LocalDate[] = [firstOverdue];
@@ -126,11 +130,43 @@ function checkpointReminders(
         if (date !== overdueDates[overdueDates.length - 1] && date !== firstOverdue) overdueDates.push(date);
       }
     }
-    for (const date of overdueDates) for (const owner of placed.owners) add(date, 'overdue', owner);
+    dates.overdue = overdueDates.filter((date) => inWindow(date, w));
     if (ctx.plan.coordinator && policy.escalateAfterBusinessDays > 0) {
-      add(calendar.businessDaysAfter(due, policy.escalateAfterBusinessDays), 'escalation', ctx.plan.coordinator, placed.owners.join('、'));
+      const escalation = calendar.businessDaysAfter(due, policy.escalateAfterBusinessDays);
+      if (inWindow(escalation, w)) dates.escalation = escalation;
     }
   }
+  cache.set(due, dates);
+  return dates;
+}
+
+/** Every due-date reminder of one checkpoint whose date falls in the window. */
+function checkpointReminders(
+  placed: PlacedMilestone,
+  checkpoint: YearMonth | null,
+  month: YearMonth,
+  ctx: PolicyContext,
+  w: Window,
+  cache: DueDatesCache,
+): Reminder[] {
+  const id = placed.milestone.id;
+  const state = ctx.state(id, checkpoint);
+  if (state && isClosed(state.status)) return [];
+  const due = dueDateOf(state?.revisedDue ?? month, ctx.calendar);
+  const dates = dueDatesOf(due, ctx, w, cache);
+  const out: Reminder[] = [];
+  const add = (date: LocalDate, kind: ReminderKind, division: string, owner?: string) =>
+    out.push({ date, kind, milestoneId: id, checkpoint, due, division, ...(owner ? { owner } : {}) });
+
+  for (const date of dates.leads) {
+    // The owner just reported: a lead reminder now would only nag.
+    const last = state?.lastReportOn;
+    if (last && daysBetween(last, date) >= 0 && daysBetween(last, date) <= ctx.policy.quietDaysAfterReport) continue;
+    for (const owner of placed.owners) add(date, 'lead', owner);
+  }
+  if (dates.dueInWindow) for (const owner of placed.owners) add(due, 'due', owner);
+  for (const date of dates.overdue) for (const owner of placed.owners) add(date, 'overdue', owner);
+  if (dates.escalation) add(dates.escalation, 'escalation', ctx.plan.coordinator!, placed.owners.join('、'));
   return out;
 }
 
@@ -179,10 +215,11 @@ export function remindersBetween(from: LocalDate, to: LocalDate, ctx: PolicyCont
   if (compareLocalDates(ctx.calendar.onOrBefore(w.to), w.from) < 0) return [];
   const order = new Map<string, number>();
   const all: Reminder[] = [];
+  const dueDates: DueDatesCache = new Map();
   listMilestones(ctx.plan).forEach((placed, index) => {
     order.set(placed.milestone.id, index);
     for (const cp of checkpointsOf(placed.milestone.schedule, ctx.plan.fiscalYear)) {
-      all.push(...checkpointReminders(placed, cp.key, cp.month, ctx, w));
+      all.push(...checkpointReminders(placed, cp.key, cp.month, ctx, w, dueDates));
     }
     all.push(...startAndCheckinReminders(placed, ctx, w));
   });

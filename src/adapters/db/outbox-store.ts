@@ -13,8 +13,12 @@ import { queueWrite } from './write-queue.ts';
 
 export type OutboxStore = ReminderOutbox & OutboxQueue & OutboxAdmin;
 
-/** Rows per multi-row statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
-const CHUNK = 300;
+/**
+ * Rows per multi-row statement: 3 parameters a row stays far below SQLite's
+ * (32,766) and PostgreSQL's (65,535) bound-parameter limits, and a busy
+ * day's 15,000 reminder keys take 8 statements instead of 50.
+ */
+const CHUNK = 2000;
 
 /** Creates the outbox store over an open database. */
 export function createOutboxStore(db: Kysely<Database>): OutboxStore {
@@ -150,24 +154,24 @@ async function runTick<T>(trx: Transaction<Database>, name: string, now: string,
   const tx: TickTransaction = {
     lastDay: state.last_day,
 
-    async recordReminders(keys) {
-      const fresh = new Set<string>();
-      for (const chunk of chunks([...new Set(keys)])) {
-        const rows = await trx
-          .insertInto('reminder_sent')
-          .values(chunk.map((key) => ({ key, outbox_id: null, created_at: now })))
-          .onConflict((oc) => oc.column('key').doNothing())
-          .returning('key')
-          .execute();
-        for (const row of rows) fresh.add(row.key);
+    async unrecorded(keys) {
+      const fresh = new Set(keys);
+      for (const chunk of chunks([...fresh])) {
+        const known = await trx.selectFrom('reminder_sent').select('key').where('key', 'in', chunk).execute();
+        for (const row of known) fresh.delete(row.key);
       }
       return fresh;
     },
 
     async enqueue(message, reminderKeys) {
       const { id, key } = await insertOutboxMessage(trx, message, now);
-      for (const chunk of chunks([...reminderKeys])) {
-        await trx.updateTable('reminder_sent').set({ outbox_id: id }).where('key', 'in', chunk).execute();
+      // A plain insert: a key already recorded breaks the primary key and
+      // rolls the tick back, instead of sending that reminder a second time.
+      for (const chunk of chunks([...new Set(reminderKeys)])) {
+        await trx
+          .insertInto('reminder_sent')
+          .values(chunk.map((reminder) => ({ key: reminder, outbox_id: id, created_at: now })))
+          .execute();
       }
       return { id, key };
     },

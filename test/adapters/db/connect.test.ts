@@ -21,7 +21,7 @@ async function ownTables(db: Kysely<Database>) {
 }
 
 const TABLES = ['digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_latest', 'status_update', 'tick_state', 'user_pref'];
-const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision'];
+const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision', '20260401000002_reminder_key_date_first'];
 
 for (const dialect of DIALECTS) {
   describe(`openDatabase (${dialect.name})`, () => {
@@ -81,8 +81,8 @@ describe('openDatabase (sqlite specifics)', () => {
   });
 });
 
-describe('the status_latest migration', () => {
-  it('fills the summary from a history stored before it, as later appends keep it', async () => {
+describe('the migrations of 2026-04 on a database that was in use', () => {
+  it('fill the status summary from the history, and put the date first in recorded reminder keys', async () => {
     const sqlite = new SQLite(':memory:');
     // Off on this bare connection, so the history needs no plan.
     sqlite.pragma('foreign_keys = OFF');
@@ -105,7 +105,19 @@ describe('the status_latest migration', () => {
         await db.insertInto('status_update').values({ milestone_id, checkpoint, status, comment: null, revised_due, actor: 'U10', via: 'slash', created_at }).execute();
       }
 
+      await db
+        .insertInto('reminder_sent')
+        .values([
+          { key: '1-1-2||lead|2020-07-22|総務部人事課', outbox_id: 1, created_at: '2020-07-22T00:30:00.000Z' },
+          { key: '6-2-10|2020-07|overdue|2020-08-07|総務部税収確保課', outbox_id: 2, created_at: '2020-08-07T00:30:00.000Z' },
+        ])
+        .execute();
+
       await migrateToLatest(db);
+      expect((await db.selectFrom('reminder_sent').select(['key', 'outbox_id']).orderBy('key').execute()).map((row) => [row.key, row.outbox_id])).toEqual([
+        ['2020-07-22|1-1-2||lead|総務部人事課', 1],
+        ['2020-08-07|6-2-10|2020-07|overdue|総務部税収確保課', 2],
+      ]);
       const store = createStatusStore(db as Kysely<Database>);
       const byKey = (groups: Iterable<GroupLatest>) => new Map([...groups].map((g) => [`${g.milestoneId}|${g.checkpoint ?? ''}`, g]));
       expect(byKey(await store.latest())).toEqual(byKey(summarizeUpdates(await store.all()).values()));

@@ -44,16 +44,31 @@ for (const dialect of DIALECTS) {
         expect(await store.tickTransaction('other', T0, async (tx) => tx.lastDay)).toBeNull();
       });
 
-      it('records each reminder key once, whatever the tick', async () => {
-        const first = await store.tickTransaction('r', T0, (tx) => tx.recordReminders(['a', 'b', 'b']));
+      it('tells which reminder keys no tick recorded yet', async () => {
+        const first = await store.tickTransaction('r', T0, (tx) => tx.unrecorded(['a', 'b', 'b']));
         expect([...first].sort()).toEqual(['a', 'b']);
-        const second = await store.tickTransaction('r', T0, (tx) => tx.recordReminders(['b', 'c']));
+        await store.tickTransaction('r', T0, (tx) => tx.enqueue(message(), ['b']));
+        const second = await store.tickTransaction('r', T0, (tx) => tx.unrecorded(['b', 'c']));
         expect([...second]).toEqual(['c']);
       });
 
       it('records thousands of keys at once', async () => {
         const keys = Array.from({ length: 2500 }, (_, i) => `k${i}`);
-        expect((await store.tickTransaction('r', T0, (tx) => tx.recordReminders(keys))).size).toBe(2500);
+        expect((await store.tickTransaction('r', T0, (tx) => tx.unrecorded(keys))).size).toBe(2500);
+        await store.tickTransaction('r', T0, (tx) => tx.enqueue(message(), keys));
+        expect((await store.tickTransaction('r', T0, (tx) => tx.unrecorded([...keys, 'new']))).size).toBe(1);
+      });
+
+      it('refuses to record a reminder key twice, writing nothing of that tick', async () => {
+        await store.tickTransaction('r', T0, (tx) => tx.enqueue(message(), ['k']));
+        const again = store.tickTransaction('r', T0, async (tx) => {
+          await tx.setLastDay('2020-07-22');
+          return tx.enqueue(message(), ['j', 'k']);
+        });
+        await expect(again).rejects.toThrow(/unique|primary key|duplicate/i);
+        expect((await store.list()).length).toBe(1);
+        expect(await store.tickTransaction('r', T0, (tx) => tx.unrecorded(['j', 'k']))).toEqual(new Set(['j']));
+        expect(await store.tickTransaction('r', T0, async (tx) => tx.lastDay)).toBeNull();
       });
 
       it('gives a second message on the same base key the suffix |2, then |3', async () => {
@@ -67,7 +82,6 @@ for (const dialect of DIALECTS) {
 
       it('ties the reminder keys to their message', async () => {
         const id = await store.tickTransaction('r', T0, async (tx) => {
-          await tx.recordReminders(['x|a', 'x|b']);
           return (await tx.enqueue(message(), ['x|a', 'x|b'])).id;
         });
         const rows = await test.db.selectFrom('reminder_sent').selectAll().orderBy('key').execute();
@@ -80,13 +94,12 @@ for (const dialect of DIALECTS) {
       it('writes nothing when the work fails half-way', async () => {
         const failing = store.tickTransaction('r', T0, async (tx) => {
           await tx.setLastDay('2020-07-22');
-          await tx.recordReminders(['k']);
           await tx.enqueue(message(), ['k']);
           throw new Error('boom');
         });
         await expect(failing).rejects.toThrow('boom');
         expect(await store.list()).toEqual([]);
-        expect(await store.tickTransaction('r', T0, (tx) => tx.recordReminders(['k']))).toEqual(new Set(['k']));
+        expect(await store.tickTransaction('r', T0, (tx) => tx.unrecorded(['k']))).toEqual(new Set(['k']));
         expect(await store.tickTransaction('r', T0, async (tx) => tx.lastDay)).toBeNull();
       });
     });
