@@ -71,8 +71,7 @@ describe('startBot', () => {
     const requests = new SlackRequests(`http://127.0.0.1:${bot.slackPort}/slack/events`, 'test-secret');
     const help = await requests.slashCommand({ text: 'help', user_id: 'U0JINJI01', response_url: slack.responseUrl('help') });
     expect(help.status).toBe(200);
-    await until(() => slack.responses.some((r) => r.id === 'help'));
-    expect(JSON.stringify(slack.responses.find((r) => r.id === 'help')!.body)).toContain('/plan');
+    expect(JSON.stringify((await slack.answerTo(help, 'help'))?.body)).toContain('/plan');
 
     // A restart on the same day sends nothing again.
     await bot.stop();

@@ -31,6 +31,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The date and time an instant shows on a wall clock in `timeZone`. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
+  const ms = instant.getTime();
+  const offset = steadyOffset(ms, timeZone);
+  if (offset === null) return intlWallClock(instant, timeZone);
+  const shown = new Date(ms + offset).toISOString();
+  return { date: shown.slice(0, 10), time: shown.slice(11, 16) };
+}
+
+function intlWallClock(instant: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
@@ -42,18 +50,18 @@ const dayOffsets = new Map<string, Map<number, number | null>>();
 
 /** How far the wall clock in `timeZone` is ahead of UTC at `ms` (a whole minute since the epoch). */
 function offsetAt(ms: number, timeZone: string): number {
-  const shown = wallClock(new Date(ms), timeZone);
+  const shown = intlWallClock(new Date(ms), timeZone);
   return Date.parse(`${shown.date}T${shown.time}:00Z`) - ms;
 }
 
 /**
- * The local date of an ISO instant in `timeZone`. Readers turn every
- * update time of a history into a date, and Intl is slow, so the zone's
- * offset is asked once per UTC day; on the rare day the offset changes
- * (a daylight-saving switch) each instant is asked on its own.
+ * The zone's offset at `ms` when it holds for the whole UTC day, else null.
+ * Readers turn every update time of a history into a date and every reply
+ * shows times, and Intl is slow, so the offset is asked once per UTC day; on
+ * the rare day it changes (a daylight-saving switch) each instant is asked
+ * on its own.
  */
-export function localDateOf(iso: string, timeZone: string): LocalDate {
-  const ms = Date.parse(iso);
+function steadyOffset(ms: number, timeZone: string): number | null {
   const day = Math.floor(ms / DAY_MS);
   let offsets = dayOffsets.get(timeZone);
   if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
@@ -63,8 +71,12 @@ export function localDateOf(iso: string, timeZone: string): LocalDate {
     offset = first === offsetAt((day + 1) * DAY_MS - MINUTE_MS, timeZone) ? first : null;
     offsets.set(day, offset);
   }
-  if (offset === null) return wallClock(new Date(ms), timeZone).date;
-  return new Date(ms + offset).toISOString().slice(0, 10);
+  return offset;
+}
+
+/** The local date of an ISO instant in `timeZone`. */
+export function localDateOf(iso: string, timeZone: string): LocalDate {
+  return wallClock(new Date(iso), timeZone).date;
 }
 
 /**
@@ -73,7 +85,7 @@ export function localDateOf(iso: string, timeZone: string): LocalDate {
  */
 export function instantAt(date: LocalDate, time: string, timeZone: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
-  const shown = wallClock(guess, timeZone);
+  const shown = intlWallClock(guess, timeZone);
   const offsetMs = new Date(`${shown.date}T${shown.time}:00Z`).getTime() - guess.getTime();
   return new Date(guess.getTime() - offsetMs);
 }

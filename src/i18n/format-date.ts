@@ -22,8 +22,22 @@ const EN_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeri
 const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const EN_ERA = new Intl.DateTimeFormat('en-US-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
 
+// A plan has a few hundred distinct dates and every reply and reminder line
+// shows some; Intl's formatToParts is slow, so each is formatted once.
+const formatted = new Map<string, string>();
+
+function once(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) formatted.set(key, (text = format()));
+  return text;
+}
+
 /** `令和2年7月31日(金) · 2020-07-31`; in English `Fri 31 Jul 2020 (Reiwa 2) · 2020-07-31`. */
 export function formatDate(date: LocalDate, lang: Lang): string {
+  return once(`${lang}|${date}`, () => formatDateNow(date, lang));
+}
+
+function formatDateNow(date: LocalDate, lang: Lang): string {
   if (!isValidLocalDate(date)) throw new RangeError(`not a valid date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   const instant = new Date(`${date}T00:00:00Z`);
   if (lang === 'en') {
@@ -36,6 +50,10 @@ export function formatDate(date: LocalDate, lang: Lang): string {
 
 /** A checkpoint month: `令和2年8月`; in English `August 2020`. */
 export function formatMonth(month: YearMonth, lang: Lang): string {
+  return once(`${lang}|${month}`, () => formatMonthNow(month, lang));
+}
+
+function formatMonthNow(month: YearMonth, lang: Lang): string {
   if (!isValidYearMonth(month)) throw new RangeError(`not a valid month (YYYY-MM): ${JSON.stringify(month)}`);
   const instant = new Date(`${month}-01T00:00:00Z`);
   if (lang === 'en') {

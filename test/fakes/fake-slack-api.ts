@@ -186,6 +186,26 @@ export class FakeSlackApi {
     return this.#responses;
   }
 
+  /**
+   * What Slack shows for a slash command or interaction, as Slack decides
+   * it: the message in the HTTP acknowledgement (`ack`), if it carries one,
+   * else the first message POSTed to the request's response_url (`responseId`),
+   * waited for up to `ms`. Undefined when neither comes.
+   */
+  async answerTo(ack: { status: number; body: string }, responseId: string, ms = 5000): Promise<{ body: Record<string, unknown>; via: 'ack' | 'response_url'; at: number } | undefined> {
+    if (ack.status === 200 && ack.body.trim().startsWith('{')) {
+      const body = JSON.parse(ack.body) as Record<string, unknown>;
+      if (body.text !== undefined || body.blocks !== undefined) return { body, via: 'ack', at: Date.now() };
+    }
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = this.#responses.find((r) => r.id === responseId);
+      if (found) return { body: found.body as Record<string, unknown>, via: 'response_url', at: found.at };
+      if (Date.now() > deadline) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   get views(): readonly FakeSlackView[] {
     return this.#views;
   }

@@ -101,8 +101,7 @@ async function play(answer: Answer, index: number): Promise<void> {
   } else {
     const http = await world.requests.slashCommand({ text: how.text, user_id: answer.user, channel_id: how.channel, response_url: world.fake.responseUrl(responseId) });
     expect(http.status, label).toBe(200);
-    await world.until(() => world.fake.responses.some((r) => r.id === responseId));
-    const reply = world.fake.responses.find((r) => r.id === responseId)!.body;
+    const reply = (await world.fake.answerTo(http, responseId))?.body;
     expect(blockText([reply]), label).toContain(`${answer.milestoneId} の状況を「${statusLabel(answer.status, 'ja')}」として記録しました`);
   }
   const history = await world.statuses.history(answer.milestoneId);

@@ -28,14 +28,18 @@ export function createPlanStore(db: Kysely<Database>): PlanStore {
   // Every command and tick reads the plan; it changes only on import.
   let cached: { revision: number; plan: Plan } | null = null;
   return {
-    load: () =>
-      db.transaction().execute(async (trx) => {
+    async load() {
+      // One small query when nothing changed; the whole tree, in one transaction, when something did.
+      const current = await db.selectFrom('plan').select('revision').where('id', '=', PLAN_ID).executeTakeFirst();
+      if (current && cached?.revision === Number(current.revision)) return cached.plan;
+      return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('plan').select('revision').where('id', '=', PLAN_ID).executeTakeFirst();
         if (!row) return null;
         const revision = Number(row.revision);
         if (cached?.revision !== revision) cached = { revision, plan: deepFreeze(await loadPlan(trx)) };
         return cached.plan;
-      }),
+      });
+    },
     save: (plan, sourceName, now) => db.transaction().execute((trx) => savePlan(trx, plan, sourceName, now)),
     async listInactiveMilestoneIds() {
       const rows = await db.selectFrom('milestone').select('id').where('active', '=', 0).orderBy('id').execute();

@@ -14,10 +14,22 @@ export async function showOverview(deps: CommandDeps): Promise<Reply> {
   return world.ok ? { kind: 'overview', overview: buildOverview(world.value) } : problemReply(world.error);
 }
 
+// A world never changes (plan-world.ts): its summary is worked out once.
+const overviews = new WeakMap<PlanWorld, PlanOverview>();
+
 /** The plan summary of a loaded plan; the App Home shows it to coordinators too. */
 export function buildOverview(world: PlanWorld): PlanOverview {
+  const known = overviews.get(world);
+  if (known) return known;
   const overdue = world.progress.filter((p) => p.daysOverdue !== null).sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
-  return {
+  // One pass over the milestones, grouped by pillar (a large plan has 10,000 of them).
+  const byPillar = new Map<string, MilestoneProgress[]>();
+  for (const p of world.progress) {
+    const mine = byPillar.get(p.placed.pillar.id);
+    if (mine) mine.push(p);
+    else byPillar.set(p.placed.pillar.id, [p]);
+  }
+  const overview: PlanOverview = {
     title: world.plan.title,
     fiscalYear: world.plan.fiscalYear,
     today: world.today,
@@ -25,11 +37,13 @@ export function buildOverview(world: PlanWorld): PlanOverview {
     byStatus: countByStatus(world.progress),
     overdueTotal: overdue.length,
     pillars: world.plan.pillars.map((pillar) => {
-      const mine = world.progress.filter((p) => p.placed.pillar.id === pillar.id);
+      const mine = byPillar.get(pillar.id) ?? [];
       return { id: pillar.id, title: pillar.title, total: mine.length, byStatus: countByStatus(mine), overdue: mine.filter((p) => p.daysOverdue !== null).length };
     }),
     overdue: overdue.slice(0, OVERVIEW_OVERDUE).map(summaryOf),
   };
+  overviews.set(world, overview);
+  return overview;
 }
 
 function countByStatus(progress: readonly MilestoneProgress[]): Record<StatusCode, number> {

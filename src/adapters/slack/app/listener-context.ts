@@ -8,4 +8,6 @@ export interface ListenerContext {
   /** The language of what the bot posts in channels (the reminders' language, SHINCHOKU_LANG). */
   channelLang: Lang;
   logger: AdapterLogger;
+  /** How long a command may work and still answer in its acknowledgement; ANSWER_IN_ACK_WITHIN_MS by default. */
+  answerInAckWithinMs?: number;
 }

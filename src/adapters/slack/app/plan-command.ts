@@ -4,7 +4,7 @@
  * listener behind a filter that lets through only its kinds, so a family's
  * code lives in one file and the families never share a handler.
  */
-import type { AllMiddlewareArgs, Middleware, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Command, CommandKind, ParseProblem } from '../../../app/commands/command.ts';
 import { parseCommand } from '../../../app/commands/parse-command.ts';
 import type { Reply } from '../../../app/commands/reply.ts';
@@ -41,10 +41,20 @@ export function planCommandKinds(...kinds: (CommandKind | 'problem')[]): Middlew
 }
 
 /**
- * Acknowledges at once, then does `work` and answers through `respond`,
- * ephemerally, in the user's language (SPEC §5: "every reply is acknowledged
- * well within Slack's 3-second limit; slow work continues after ack()").
- * A failure answers a short apology and is logged; it never goes unanswered.
+ * How long a command may work before its acknowledgement goes out without
+ * the answer. Slack waits 3 seconds for the acknowledgement; the rest is for
+ * the network between Slack and the bot.
+ */
+export const ANSWER_IN_ACK_WITHIN_MS = 1500;
+
+/**
+ * Does `work` and answers ephemerally in the user's language (SPEC §5:
+ * "every reply is acknowledged well within Slack's 3-second limit; slow work
+ * continues after ack()"). An answer ready within `ctx.answerInAckWithinMs`
+ * goes out in the acknowledgement itself, as Slack allows, sparing the user
+ * a second round trip; slower work is acknowledged at that moment and
+ * answered through `respond` when done. A failure answers a short apology
+ * and is logged; it never goes unanswered.
  */
 export async function answerCommand(
   args: CommandArgs,
@@ -52,21 +62,51 @@ export async function answerCommand(
   work: (command: Command | null) => Promise<{ reply: Reply; lang?: Lang }>,
   options: RenderOptions = {},
 ): Promise<void> {
+  const answer = answerOf(args, ctx, work, options);
+  const early = await within(answer, ctx.answerInAckWithinMs ?? ANSWER_IN_ACK_WITHIN_MS);
+  if (early) {
+    await args.ack(ephemeral(early));
+    return;
+  }
   await args.ack();
+  await args.respond(ephemeral(await answer)).catch((error: unknown) => {
+    ctx.logger.error({ err: error instanceof Error ? error.message : String(error), user: args.command.user_id }, '/plan answer not delivered');
+  });
+}
+
+/** The rendered answer, or the apology when the work fails; never rejects. */
+async function answerOf(
+  args: CommandArgs,
+  ctx: ListenerContext,
+  work: (command: Command | null) => Promise<{ reply: Reply; lang?: Lang }>,
+  options: RenderOptions,
+): Promise<SlackMessage> {
   const userId = args.command.user_id;
   let lang: Lang = ctx.deps.defaultLang;
   try {
     lang = await languageOf(ctx.deps, userId);
     const result = planCommandOf(args.command);
     const { reply, lang: replyLang } = await work(result.ok ? result.value : null);
-    await sendEphemeral(args.respond, renderReply(reply, replyLang ?? lang, options));
+    return renderReply(reply, replyLang ?? lang, options);
   } catch (error) {
     ctx.logger.error({ err: error instanceof Error ? error.message : String(error), user: userId, text: args.command.text }, '/plan failed');
-    const t = translator(lang);
-    await sendEphemeral(args.respond, { text: t('plan.problem.internal'), blocks: [] }).catch(() => undefined);
+    return { text: translator(lang)('plan.problem.internal'), blocks: [] };
   }
 }
 
-async function sendEphemeral(respond: RespondFn, message: SlackMessage): Promise<void> {
-  await respond({ response_type: 'ephemeral', text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) });
+/** `promise`'s value if it settles within `ms`, else null (it keeps running). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function ephemeral(message: SlackMessage) {
+  return { response_type: 'ephemeral' as const, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) };
 }

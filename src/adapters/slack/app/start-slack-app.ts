@@ -40,6 +40,8 @@ export interface SlackAppOptions {
   deps: Omit<CommandDeps, 'members'>;
   channelLang: Lang;
   logger: AdapterLogger;
+  /** See ListenerContext; tests shorten it to show the slow path. */
+  answerInAckWithinMs?: number;
 }
 
 export interface RunningSlackApp {
@@ -55,7 +57,8 @@ export interface RunningSlackApp {
 export async function startSlackApp(options: SlackAppOptions): Promise<Result<RunningSlackApp, Problem>> {
   const logger = toWebApiLogger(options.logger);
   const clientOptions = options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl };
-  const common = { token: options.botToken, logger, clientOptions, deferInitialization: true } as const;
+  // No conversation store: nothing here keeps state per conversation, and Bolt's would run on every request.
+  const common = { token: options.botToken, logger, clientOptions, deferInitialization: true, convoStore: false } as const;
   const app =
     options.mode.kind === 'socket'
       ? new App({ ...common, socketMode: true, appToken: options.mode.appToken })
@@ -73,6 +76,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<Result<Ru
     deps: { ...options.deps, members: createChannelMembers(app.client, { logger: options.logger }) },
     channelLang: options.channelLang,
     logger: options.logger,
+    ...(options.answerInAckWithinMs !== undefined && { answerInAckWithinMs: options.answerInAckWithinMs }),
   };
   registerListeners(app, ctx);
   app.error(async (error) => {

@@ -1,5 +1,5 @@
 // Replies stay within Block Kit's limits however large the plan, and a
-// command is acknowledged before its slow work: the answer follows at the response_url.
+// command is acknowledged in time: with its answer when ready, else before its slow work, the answer following at the response_url.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Milestone, Plan } from '../../../../src/domain/plan.ts';
 import { checkBlocks } from '../../../fakes/fake-slack/check-blocks.ts';
@@ -66,12 +66,23 @@ describe('a 200-milestone plan', () => {
 });
 
 describe('acknowledgement', () => {
-  it('comes before the slow work; the answer follows through respond', async () => {
-    world = await startSlackAppWorld({ planDelayMs: 800 });
-    const sent = Date.now();
-    const { http, responseAt } = await world.command('status', USERS.jinji);
+  it('carries the answer when it is ready in time, sparing a second round trip', async () => {
+    world = await startSlackAppWorld();
+    const { http, via, response } = await world.command('status', USERS.jinji);
     expect(http.status).toBe(200);
-    expect(http.elapsedMs).toBeLessThan(500);
+    expect(via).toBe('ack');
+    expect(response.response_type).toBe('ephemeral');
+    expect(world.fake.responses).toEqual([]);
+  });
+
+  it('goes out without the answer when the work is slow; the answer follows through respond', async () => {
+    world = await startSlackAppWorld({ planDelayMs: 800, answerInAckWithinMs: 200 });
+    const sent = Date.now();
+    const { http, via, responseAt } = await world.command('status', USERS.jinji);
+    expect(http.status).toBe(200);
+    expect(http.body).toBe('');
+    expect(http.elapsedMs).toBeLessThan(700);
+    expect(via).toBe('response_url');
     expect(responseAt - sent).toBeGreaterThanOrEqual(800);
   });
 });

@@ -26,7 +26,7 @@ import type { Plan } from '../../../../src/domain/plan.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../../../src/domain/reminder-policy.ts';
 import type { Lang } from '../../../../src/i18n/catalog.ts';
 import { bundledPlan, EXAMPLE_DIRECTORY, TIME_ZONE } from '../../../app/tick-world.ts';
-import { type FakeSlackApi, type FakeSlackResponse, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
 import { SlackRequests, type SlackHttpResponse } from '../../../fakes/slack-requests.ts';
 import { VirtualClock } from '../../../fakes/virtual-clock.ts';
 
@@ -49,12 +49,15 @@ export interface WorldOptions {
   now?: string;
   /** Delays every plan load, to show that ack() does not wait for it. */
   planDelayMs?: number;
+  /** startSlackApp's answerInAckWithinMs. */
+  answerInAckWithinMs?: number;
 }
 
 export interface CommandResult {
   http: SlackHttpResponse;
-  /** What the app POSTed to the command's response_url. */
+  /** The answer the user sees: in the acknowledgement, or POSTed to the command's response_url. */
   response: { response_type?: string; text?: string; blocks?: unknown[]; replace_original?: boolean };
+  via: 'ack' | 'response_url';
   responseAt: number;
 }
 
@@ -66,7 +69,7 @@ export interface SlackAppWorld {
   clock: VirtualClock;
   deps: Omit<CommandDeps, 'members'>;
   plan: Plan;
-  /** Sends `/plan text` as `user` and waits for the answer at its response_url. */
+  /** Sends `/plan text` as `user` and waits for its answer (FakeSlackApi.answerTo). */
   command(text: string, user: string, options?: { channel?: string }): Promise<CommandResult>;
   /** Waits until `condition` holds (polling), or fails after `ms`. */
   until(condition: () => boolean, ms?: number): Promise<void>;
@@ -124,6 +127,7 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
     deps,
     channelLang: lang,
     logger: SILENT_LOGGER,
+    ...(options.answerInAckWithinMs !== undefined && { answerInAckWithinMs: options.answerInAckWithinMs }),
   });
   if (!started.ok) throw new Error(started.error.message);
   const app: RunningSlackApp = started.value;
@@ -151,9 +155,9 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
       const id = `cmd-${++counter}`;
       const http = await requests.slashCommand({ text, user_id: user, response_url: fake.responseUrl(id), ...(commandOptions.channel ? { channel_id: commandOptions.channel } : {}) });
       if (http.status !== 200) throw new Error(`/plan ${text}: HTTP ${http.status}`);
-      let found: FakeSlackResponse | undefined;
-      await until(() => (found = fake.responses.find((r) => r.id === id)) !== undefined);
-      return { http, response: found!.body as CommandResult['response'], responseAt: found!.at };
+      const answer = await fake.answerTo(http, id);
+      if (!answer) throw new Error(`/plan ${text}: no answer`);
+      return { http, response: answer.body as CommandResult['response'], via: answer.via, responseAt: answer.at };
     },
     async stop() {
       await app.stop();
