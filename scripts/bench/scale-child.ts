@@ -46,6 +46,12 @@ export interface Timing {
   /** Median of the runs, ms. */
   medianMs: number;
   runsMs: number[];
+  /**
+   * Peak RSS after the first run, MiB: a process that started and did this
+   * once, as the bot does a tick a day and a digest a week. The peak after
+   * every run (peakRssMiB) also holds the garbage of back-to-back runs.
+   */
+  firstRunRssMiB: number;
 }
 
 export interface Prepared {
@@ -67,13 +73,15 @@ const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 async function timed<T>(runs: number, before: () => Promise<unknown> | unknown, work: () => Promise<T> | T): Promise<{ timing: Timing; last: T }> {
   const runsMs: number[] = [];
   let last: T | undefined;
+  let firstRunRssMiB = 0;
   for (let i = 0; i < runs; i++) {
     await before();
     const start = performance.now();
     last = await work();
     runsMs.push(elapsed(start));
+    if (i === 0) firstRunRssMiB = peakRssMiB();
   }
-  return { timing: { medianMs: median(runsMs), runsMs }, last: last as T };
+  return { timing: { medianMs: median(runsMs), runsMs, firstRunRssMiB }, last: last as T };
 }
 
 /** The business day with the most reminders (the earliest on a tie), statuses aside. */

@@ -65,9 +65,29 @@ export function datedHistory(recent: readonly StatusUpdate[], timeZone: string, 
   const dayOf = (group: GroupLatest | undefined) => (group ? localDateOf(group.at, timeZone) : undefined);
   const replayedBefore = (milestoneId: string, date: LocalDate) => (replayed.get(milestoneId) ?? []).filter((entry) => entry.day < date);
 
+  // The unchanged milestones read the same on every date: one lookup for
+  // all of them. The replayed ones are folded per date, each date's fold
+  // starting from the nearest earlier date's (`dated` is in time order).
+  const stillState = stateLookupOf(still, timeZone);
+  const folds = new Map<LocalDate, { upTo: number; groups: Map<string, GroupLatest> }>();
+  const replayedState = (date: LocalDate): StateLookup => {
+    let base = { upTo: 0, groups: new Map<string, GroupLatest>() };
+    for (const [day, fold] of folds) if (day < date && fold.upTo >= base.upTo) base = fold;
+    let upTo = base.upTo;
+    while (upTo < dated.length && dated[upTo]!.day < date) upTo++;
+    const groups = summarizeUpdates(
+      dated.slice(base.upTo, upTo).map((entry) => entry.update),
+      base.groups.values(),
+    );
+    folds.set(date, { upTo, groups });
+    return stateLookupOf(groups.values(), timeZone);
+  };
+
   return {
-    stateBefore: (date) =>
-      stateLookupOf([...still, ...summarizeUpdates(dated.filter((entry) => entry.day < date).map((entry) => entry.update)).values()], timeZone),
+    stateBefore(date) {
+      const recentState = replayedState(date);
+      return (milestoneId, checkpoint) => (replayed.has(milestoneId) ? recentState(milestoneId, checkpoint) : stillState(milestoneId, checkpoint));
+    },
     statusDayBefore(milestoneId, checkpoint, date) {
       if (replayed.has(milestoneId)) {
         const relevant = replayedBefore(milestoneId, date).filter((entry) => entry.update.checkpoint == null || entry.update.checkpoint === checkpoint);

@@ -56,15 +56,17 @@ export function stateLookupOf(groups: Iterable<GroupLatest>, timeZone: string): 
     const own = checkpoint === null ? undefined : entry.byCheckpoint.get(checkpoint);
     const latest = laterOf(entry.whole, own);
     const revised = laterOf(entry.whole?.revised, own?.revised);
-    let reportedOn = lastReportOn.get(milestoneId);
-    if (reportedOn === undefined) {
-      reportedOn = localDateOf(entry.last.at, timeZone);
-      lastReportOn.set(milestoneId, reportedOn);
-    }
+    const last = entry.last;
     // Frozen: every caller asking about this milestone gets this same object.
     return Object.freeze({
       status: latest?.status ?? 'not_started',
-      lastReportOn: reportedOn,
+      // Read when asked: only a lead reminder due in the window needs it,
+      // and turning 10,000 instants into dates costs more than the rest.
+      get lastReportOn(): string {
+        let day = lastReportOn.get(milestoneId);
+        if (day === undefined) lastReportOn.set(milestoneId, (day = localDateOf(last.at, timeZone)));
+        return day;
+      },
       ...(revised ? { revisedDue: revised.due } : {}),
     });
   }

@@ -124,10 +124,18 @@ export function fiscalYearOf(monthOrDate: YearMonth | LocalDate): number {
 }
 
 /** The twelve months of `fiscalYear`, April to the following March. */
-export function fiscalYearMonths(fiscalYear: number): YearMonth[] {
-  const april = fiscalMonth(4, fiscalYear);
-  return Array.from({ length: 12 }, (_, i) => addMonths(april, i));
+export function fiscalYearMonths(fiscalYear: number): readonly YearMonth[] {
+  let months = fiscalYears.get(fiscalYear);
+  if (!months) {
+    const april = fiscalMonth(4, fiscalYear);
+    months = Object.freeze(Array.from({ length: 12 }, (_, i) => addMonths(april, i)));
+    fiscalYears.set(fiscalYear, months);
+  }
+  return months;
 }
+
+// The policy asks once per milestone and day; the answer never changes.
+const fiscalYears = new Map<number, readonly YearMonth[]>();
 
 /**
  * The checkpoints a schedule is due at, in order. `from`, `asNeeded` and
