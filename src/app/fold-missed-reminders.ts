@@ -29,6 +29,8 @@ export function foldMissedReminders(
   keyOf: (r: Reminder) => string = reminderKey,
 ): { today: Folded[]; missed: Folded[] } {
   const today = todays.map((reminder) => ({ reminder, keys: [keyOf(reminder)] }));
+  // The usual day: nothing missed, nothing to fold.
+  if (missed.length === 0) return { today, missed: [] };
   const todayByTopic = new Map<string, Folded>();
   for (const entry of today) if (!todayByTopic.has(topicOf(entry.reminder))) todayByTopic.set(topicOf(entry.reminder), entry);
   const folded = new Map<string, Folded>();

@@ -40,13 +40,16 @@ export function stateLookupOf(groups: Iterable<GroupLatest>, timeZone: string): 
   // The policy asks for the same milestone once per checkpoint and reminder
   // line, tens of thousands of times a tick on a large plan; each answer
   // never changes, so it is worked out once.
-  const answers = new Map<string, MilestoneState | undefined>();
+  // Keyed milestone, then checkpoint ('' for none): no key string to build per question.
+  const answers = new Map<string, Map<YearMonth, MilestoneState | undefined>>();
   const lastReportOn = new Map<string, string>();
   return (milestoneId: string, checkpoint: YearMonth | null): MilestoneState | undefined => {
-    const key = `${milestoneId}\u0000${checkpoint ?? ''}`;
-    if (answers.has(key)) return answers.get(key);
+    let ofMilestone = answers.get(milestoneId);
+    if (!ofMilestone) answers.set(milestoneId, (ofMilestone = new Map()));
+    const key = checkpoint ?? '';
+    if (ofMilestone.has(key)) return ofMilestone.get(key);
     const answer = stateOf(milestoneId, checkpoint);
-    answers.set(key, answer);
+    ofMilestone.set(key, answer);
     return answer;
   };
 

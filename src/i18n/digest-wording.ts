@@ -14,7 +14,7 @@ export const DIGEST_LIST_LINES = 10;
 
 /**
  * The `/plan` command that shows the whole of a list the digest cut
- * (SPEC §5). Completed milestones are found with `/plan status done`.
+ * (SPEC §5).
  */
 export const DIGEST_MORE_COMMANDS = Object.freeze({
   completed: '/plan status done',

@@ -8,6 +8,8 @@ export function listTitle(scope: ListScope, t: Translate): string {
       return t('plan.list.overdue');
     case 'upcoming':
       return t('plan.list.upcoming', { days: scope.days });
+    case 'done':
+      return t('plan.list.done');
     case 'mine':
       return t('plan.list.mine');
     case 'division':

@@ -9,7 +9,7 @@ import type { Lang } from '../../i18n/catalog.ts';
 /** A month as the user wrote it; the use case places a month without a year in the plan's fiscal year. */
 export type MonthRef = { year: number; month: number } | { year: null; month: number };
 
-export type ListTarget = 'overdue' | 'upcoming' | 'mine' | { division: string };
+export type ListTarget = 'overdue' | 'upcoming' | 'done' | 'mine' | { division: string };
 
 export type Command =
   | { kind: 'help' }

@@ -13,6 +13,9 @@ import { tokenize, type Token } from './tokenize.ts';
 
 type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang';
 
+/** `/plan status done` (完了): the completed milestones; the digest points there for its cut list. */
+const DONE_WORDS = new Set(['done', '完了']);
+
 /** Sub-command words, folded (see fold). The English word comes first for each, for suggestions. */
 export const SUBCOMMAND_WORDS: Readonly<Record<string, Sub>> = Object.freeze({
   help: 'help',
@@ -108,6 +111,8 @@ function parseStatus(rest: Token[]): Result<Command, ParseProblem> {
   const word = wordOf(target);
   const sub = word === null ? undefined : SUBCOMMAND_WORDS[fold(word)];
   if (sub === 'overdue' || sub === 'upcoming' || sub === 'mine') return parseList(sub, more, 'status');
+  // Only after `status`: 完了 alone is a status word of `update`.
+  if (word !== null && DONE_WORDS.has(fold(word))) return parseList('done', more, 'status');
   if (word !== null && ID_LIKE.test(foldId(word))) {
     return more.length === 0 ? ok({ kind: 'milestone', id: foldId(word) }) : unexpected(more[0]!, 'status');
   }

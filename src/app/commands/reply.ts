@@ -55,6 +55,7 @@ export interface Paging {
 export type ListScope =
   | { kind: 'overdue' }
   | { kind: 'upcoming'; days: number }
+  | { kind: 'done' }
   | { kind: 'mine'; divisions: string[] }
   | { kind: 'division'; division: string };
 

@@ -1,6 +1,7 @@
 /**
- * The list queries of SPEC §5: `/plan status overdue`, `upcoming`, a
- * division's milestones, and `/plan mine`. Soonest due first, one page at a time.
+ * The list queries of SPEC §5: `/plan status overdue`, `upcoming`, `done`
+ * (what the digest's completed list points to), a division's milestones,
+ * and `/plan mine`. Soonest due first, one page at a time.
  */
 import { divisionsOfUser } from '../../domain/directory.ts';
 import { addDays } from '../../domain/local-date.ts';
@@ -48,6 +49,10 @@ async function select(deps: CommandDeps, world: PlanWorld, userId: string, targe
     const until = addDays(world.today, UPCOMING_DAYS);
     const items = all.filter((p) => p.checkpoints.some((cp) => !isClosed(cp.status) && cp.due >= world.today && cp.due <= until));
     return ok({ scope: { kind: 'upcoming', days: UPCOMING_DAYS }, items, command: '/plan status upcoming' });
+  }
+  if (target === 'done') {
+    const items = all.filter((p) => p.status === 'done');
+    return ok({ scope: { kind: 'done' }, items, command: '/plan status done' });
   }
   const directory = deps.directory.current();
   if (target === 'mine') {

@@ -56,6 +56,7 @@ describe('parseCommand', () => {
     expect(parsed('status 総務部人事課')).toEqual({ kind: 'list', target: { division: '総務部人事課' }, page: 1 });
     expect(parsed('status overdue')).toEqual({ kind: 'list', target: 'overdue', page: 1 });
     expect(parsed('status upcoming 2')).toEqual({ kind: 'list', target: 'upcoming', page: 2 });
+    expect(parsed('status done')).toEqual({ kind: 'list', target: 'done', page: 1 });
     expect(parsed('mine')).toEqual({ kind: 'list', target: 'mine', page: 1 });
     expect(parsed('update 1-1-2 done 研修実施済み')).toEqual({ kind: 'update', id: '1-1-2', checkpoint: null, status: 'done', comment: '研修実施済み' });
     expect(parsed('due 1-1-2 2021-02')).toEqual({ kind: 'due', id: '1-1-2', checkpoint: null, month: { year: 2021, month: 2 }, comment: undefined });
@@ -72,6 +73,7 @@ describe('parseCommand', () => {
     expect(parsed('状況')).toEqual({ kind: 'overview' });
     expect(parsed('状況 遅延中')).toEqual({ kind: 'list', target: 'overdue', page: 1 });
     expect(parsed('状況 今後')).toEqual({ kind: 'list', target: 'upcoming', page: 1 });
+    expect(parsed('状況 完了 2')).toEqual({ kind: 'list', target: 'done', page: 2 });
     expect(parsed('遅延中')).toEqual({ kind: 'list', target: 'overdue', page: 1 });
     expect(parsed('担当')).toEqual({ kind: 'list', target: 'mine', page: 1 });
     expect(parsed('更新 1-1-2 完了 研修実施済み')).toMatchObject({ kind: 'update', status: 'done', comment: '研修実施済み' });

@@ -45,6 +45,16 @@ describe('queries', () => {
     expect(await run('mine', 'U0STRANGER')).toMatchObject({ scope: { divisions: [] }, items: [] });
   });
 
+  it('lists the completed milestones, where the digest sends readers of its cut list', async () => {
+    expect(await run('status done', 'U0STRANGER')).toMatchObject({ kind: 'list', scope: { kind: 'done' }, items: [] });
+    await run('update 1-1-3 done', 'U0JINJI01');
+    await run('update 1-1-1 done', 'U0JINJI01');
+    await run('update 2-1-2 on_track', 'U0JINJI01');
+    const done = await run('状況 完了', 'U0STRANGER');
+    expect(done).toMatchObject({ kind: 'list', scope: { kind: 'done' }, paging: { total: 2, nextCommand: null } });
+    if (done.kind === 'list') expect(done.items.map((i) => [i.id, i.status]).sort()).toEqual([['1-1-1', 'done'], ['1-1-3', 'done']]);
+  });
+
   it('suggests the division meant', async () => {
     expect(await run('status 総務部人事', 'U0STRANGER')).toMatchObject({ problem: { code: 'unknown_division', division: '総務部人事', suggestions: expect.arrayContaining(['総務部人事課']) } });
   });
