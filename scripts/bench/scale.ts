@@ -4,9 +4,13 @@
  * (scripts/bench/lib/synthetic-plan.ts), each with about 10 status updates
  * per milestone. Every step runs in a fresh process (scale-child.ts), so its
  * peak RSS is what the bot (tick, digest) or the CLI (import, preview) would
- * hold for it. Times are medians of 5 runs (3 at 10,000).
+ * hold for it. Times are medians of 7 runs in that process (the first one
+ * cold). RSS is taken after the first run (a process that started and did
+ * it once, as the bot ticks once a day and digests once a week) and after
+ * all 7 back-to-back (which also holds their uncollected garbage).
  *
- * Targets at 10,000 milestones: tick < 200 ms, digest < 200 ms, RSS < 250 MB.
+ * Targets at 10,000 milestones: tick < 200 ms, digest < 200 ms, RSS < 250 MB
+ * (238 MiB), the RSS judged after the first run.
  *
  *   node --import tsx scripts/bench/scale.ts [SIZE…]
  */
@@ -21,16 +25,20 @@ import { formatTable, writeResult, type Cell } from './lib/report.ts';
 const CHILD = fileURLToPath(new URL('./scale-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = [60, 1_000, 10_000];
-const TARGETS = { size: 10_000, tickMs: 200, digestMs: 200, rssMiB: 250 };
+/** 250 MB (issue 8) is 238.4 MiB; RSS is measured in MiB. */
+const TARGETS = { size: 10_000, tickMs: 200, digestMs: 200, rssMiB: 250e6 / 2 ** 20 };
 
 interface Timed {
   medianMs: number;
   runsMs: number[];
+  /** After the first run. */
+  firstRunRssMiB: number;
+  /** After every run. */
   peakRssMiB: number;
 }
 
 interface SizeResult {
-  prepared: { milestones: number; divisions: number; historyRows: number; planYamlBytes: number; busyDay: string };
+  prepared: { milestones: number; divisions: number; historyRows: number; reminderKeysSent: number; planYamlBytes: number; busyDay: string };
   import: Timed & { parseMs: number; storeMs: number };
   tick: Timed & { reminders: number; messages: number; parts: Record<string, number> };
   preview: Timed & { loadMs: number; reminders: number };
@@ -73,7 +81,8 @@ async function measureSize(size: number): Promise<SizeResult> {
 }
 
 const digestMs = (r: SizeResult): number | null => ('medianMs' in r.digest ? r.digest.medianMs : null);
-const digestRss = (r: SizeResult): number | null => ('peakRssMiB' in r.digest ? r.digest.peakRssMiB : null);
+const digestRss = (r: SizeResult): number | null => ('firstRunRssMiB' in r.digest ? r.digest.firstRunRssMiB : null);
+const digestPeakRss = (r: SizeResult): number | null => ('peakRssMiB' in r.digest ? r.digest.peakRssMiB : null);
 
 async function main(): Promise<void> {
   const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : SIZES;
@@ -88,9 +97,10 @@ async function main(): Promise<void> {
     digest: { ms: digestMs(atTarget), target: TARGETS.digestMs, met: (digestMs(atTarget) ?? Infinity) < TARGETS.digestMs },
     rss: {
       // The bot's own processes: a tick and a digest; import and preview are CLI commands.
-      botPeakMiB: Math.max(atTarget.tick.peakRssMiB, digestRss(atTarget) ?? 0),
-      target: TARGETS.rssMiB,
-      met: Math.max(atTarget.tick.peakRssMiB, digestRss(atTarget) ?? 0) < TARGETS.rssMiB,
+      botMiB: Math.max(atTarget.tick.firstRunRssMiB, digestRss(atTarget) ?? 0),
+      botPeakAfterRepeatsMiB: Math.max(atTarget.tick.peakRssMiB, digestPeakRss(atTarget) ?? 0),
+      targetMiB: Math.round(TARGETS.rssMiB * 10) / 10,
+      met: Math.max(atTarget.tick.firstRunRssMiB, digestRss(atTarget) ?? 0) < TARGETS.rssMiB,
     },
   };
 
@@ -105,14 +115,15 @@ async function main(): Promise<void> {
     r.tick.medianMs,
     r.preview.medianMs,
     digestMs(r),
-    r.import.peakRssMiB,
-    r.tick.peakRssMiB,
-    r.preview.peakRssMiB,
+    r.import.firstRunRssMiB,
+    r.tick.firstRunRssMiB,
+    r.preview.firstRunRssMiB,
     digestRss(r),
+    `${r.tick.peakRssMiB} / ${digestPeakRss(r) ?? 'n/a'}`,
   ]);
   console.log(
     formatTable(
-      ['milestones', 'history', 'busy day', 'reminders', 'import ms', 'tick ms', 'preview ms', 'digest ms', 'RSS import', 'RSS tick', 'RSS preview', 'RSS digest'],
+      ['milestones', 'history', 'busy day', 'reminders', 'import ms', 'tick ms', 'preview ms', 'digest ms', 'RSS import', 'RSS tick', 'RSS preview', 'RSS digest', 'RSS tick / digest after 7 runs'],
       rows,
     ),
   );
@@ -126,7 +137,10 @@ async function main(): Promise<void> {
     console.log(formatTable(['milestones', 'model ms', 'whole digest ms'], results.map((r) => [r.prepared.milestones, 'modelMs' in r.digest ? r.digest.modelMs : null, digestMs(r)])));
   }
   if (targets) {
-    console.log(`\nTargets at ${TARGETS.size}: tick ${targets.tick.ms} ms (< ${TARGETS.tickMs}: ${targets.tick.met ? 'met' : 'MISSED'}), digest ${targets.digest.ms ?? 'n/a'} ms (< ${TARGETS.digestMs}: ${targets.digest.met ? 'met' : 'MISSED'}), bot RSS ${targets.rss.botPeakMiB} MiB (< ${TARGETS.rssMiB}: ${targets.rss.met ? 'met' : 'MISSED'})`);
+    console.log(
+      `\nTargets at ${TARGETS.size}: tick ${targets.tick.ms} ms (< ${TARGETS.tickMs}: ${targets.tick.met ? 'met' : 'MISSED'}), digest ${targets.digest.ms ?? 'n/a'} ms (< ${TARGETS.digestMs}: ${targets.digest.met ? 'met' : 'MISSED'}), ` +
+        `bot RSS ${targets.rss.botMiB} MiB after one run (< ${targets.rss.targetMiB} MiB = 250 MB: ${targets.rss.met ? 'met' : 'MISSED'}; ${targets.rss.botPeakAfterRepeatsMiB} MiB after 7 back-to-back)`,
+    );
   }
   const path = writeResult('scale', { command: 'node --import tsx scripts/bench/scale.ts', baselineRssMiB: baseline.peakRssMiB, targets: targets ?? null, results }, machine);
   console.log(`\nwritten ${path}`);
