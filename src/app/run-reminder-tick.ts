@@ -91,9 +91,21 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
   return deps.outbox.tickTransaction(REMINDER_TICK, now, async (tx) => {
     // The first tick ever counts as having handled yesterday: nothing before it is "missed".
     const since = addDays(tx.lastDay ?? yesterday, 1);
-    const missed = compareLocalDates(since, yesterday) <= 0 ? remindersBetween(since, yesterday, ctx) : [];
-    const due = remindersOn(today, ctx);
-    const keys = new Map([...missed, ...due].map((r) => [r, reminderKey(r)]));
+    const keys = new Map<Reminder, string>();
+    // A key goes into one message only: a second reminder with the same key
+    // would break the outbox's primary key and stop every tick after it.
+    const once = (reminders: Reminder[]) => {
+      const taken = new Set(keys.values());
+      return reminders.filter((r) => {
+        const key = reminderKey(r);
+        if (taken.has(key)) return false;
+        taken.add(key);
+        keys.set(r, key);
+        return true;
+      });
+    };
+    const missed = once(compareLocalDates(since, yesterday) <= 0 ? remindersBetween(since, yesterday, ctx) : []);
+    const due = once(remindersOn(today, ctx));
     const keyOf = (r: Reminder) => keys.get(r)!;
     // The keys decide: only reminders no earlier tick recorded go into a message.
     const fresh = await tx.unrecorded([...keys.values()]);

@@ -193,6 +193,23 @@ for (const dialect of DIALECTS) {
       expect(lines.some((l) => l.milestoneId === '6-2-1')).toBe(true);
     });
 
+    it('sends a reminder once when a plan names its division twice, and keeps ticking', async () => {
+      // A plan file may list the same owner twice for a milestone; the policy then has the reminder twice.
+      const twice: Plan = structuredClone(plan);
+      const item = twice.pillars[0]!.initiatives[0]!.items[0]!;
+      item.milestones[1] = { ...item.milestones[1]!, owners: ['総務部人事課', '総務部人事課'] };
+      await storePlan(test.db, twice);
+      const day = '2020-06-01';
+      const doubled = remindersOn(day, emptyContext(twice)).filter((r) => r.milestoneId === item.milestones[1]!.id);
+      expect(doubled.length).toBe(2);
+      expect(reminderKey(doubled[0]!)).toBe(reminderKey(doubled[1]!));
+
+      expect(await tick(tokyo(day))).toMatchObject({ outcome: 'enqueued' });
+      const lines = (await outbox()).flatMap((m) => m.body.lines).filter((l) => l.milestoneId === item.milestones[1]!.id);
+      expect(lines).toHaveLength(1);
+      expect(await tick(tokyo('2020-06-02'))).toMatchObject({ outcome: 'enqueued' });
+    });
+
     it('enqueues nothing without a stored plan', async () => {
       const empty = await dialect.open();
       try {
