@@ -14,6 +14,7 @@ export interface Database {
   milestone: MilestoneTable;
   status_update: StatusUpdateTable;
   status_latest: StatusLatestTable;
+  change_counter: ChangeCounterTable;
   outbox: OutboxTable;
   reminder_sent: ReminderSentTable;
   tick_state: TickStateTable;
@@ -117,6 +118,13 @@ export interface StatusLatestTable {
   revised_due: string | null;
   revised_at: string | null;
   revised_id: number | null;
+}
+
+/** Counters raised by writes that readers cache on (db/migrations/20260401000003_status_revision.ts). */
+export interface ChangeCounterTable {
+  /** `statuses`: raised by every status append. */
+  name: string;
+  n: number;
 }
 
 /** One chat message to deliver (db/migrations/20260201000000_outbox.ts). */

@@ -28,7 +28,10 @@ export interface StatusStore {
    * see the statuses as they stood at any moment from `since` on.
    */
   touchedSince(since: string): Promise<StatusUpdate[]>;
-  /** Changes with every append (the newest update id; 0 for none): readers cache on it. */
+  /**
+   * Changes with every append, here or in another process, once it commits
+   * (a counter raised in the append's transaction): readers cache on it.
+   */
   revision(): Promise<number>;
   /** Every update, oldest first. */
   all(): Promise<StatusUpdate[]>;
@@ -43,6 +46,7 @@ export function createStatusStore(db: Kysely<Database>): StatusStore {
         db.transaction().execute(async (trx) => {
           const stored = toStatusUpdate(await trx.insertInto('status_update').values(toRow(update)).returningAll().executeTakeFirstOrThrow());
           await keepLatest(trx, summarizeUpdates([stored]).values());
+          await raiseRevision(trx);
           return stored;
         }),
       ),
@@ -56,6 +60,7 @@ export function createStatusStore(db: Kysely<Database>): StatusStore {
             stored.push(...rows.map(toStatusUpdate));
           }
           await keepLatest(trx, summarizeUpdates(stored).values());
+          await raiseRevision(trx);
           return stored.length;
         }),
       ),
@@ -77,17 +82,29 @@ export function createStatusStore(db: Kysely<Database>): StatusStore {
     },
 
     async revision() {
-      const row = await db
-        .selectFrom('status_update')
-        .select((eb) => eb.fn.max<number | string | null>('id').as('id'))
-        .executeTakeFirst();
-      return Number(row?.id ?? 0);
+      const row = await db.selectFrom('change_counter').select('n').where('name', '=', STATUSES).executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
 
     async all() {
       return (await byTime().execute()).map(toStatusUpdate);
     },
   };
+}
+
+/** The change_counter row raised by every append. */
+const STATUSES = 'statuses';
+
+/**
+ * Raises the statuses counter. On PostgreSQL the row stays locked until the
+ * append commits, so concurrent appends raise it in the order they commit.
+ */
+async function raiseRevision(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .updateTable('change_counter')
+    .set((eb) => ({ n: eb('n', '+', 1) }))
+    .where('name', '=', STATUSES)
+    .execute();
 }
 
 /**

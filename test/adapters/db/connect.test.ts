@@ -20,8 +20,8 @@ async function ownTables(db: Kysely<Database>) {
   return tables.filter((t) => t.schema === rows[0]?.schema);
 }
 
-const TABLES = ['digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_latest', 'status_update', 'tick_state', 'user_pref'];
-const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision', '20260401000002_reminder_key_date_first'];
+const TABLES = ['change_counter', 'digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'status_latest', 'status_update', 'tick_state', 'user_pref'];
+const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision', '20260401000002_reminder_key_date_first', '20260401000003_status_revision'];
 
 for (const dialect of DIALECTS) {
   describe(`openDatabase (${dialect.name})`, () => {
@@ -119,6 +119,8 @@ describe('the migrations of 2026-04 on a database that was in use', () => {
         ['2020-08-07|6-2-10|2020-07|overdue|総務部税収確保課', 2],
       ]);
       const store = createStatusStore(db as Kysely<Database>);
+      // The counter starts at the updates already stored, and every append raises it.
+      expect(await store.revision()).toBe(updates.length);
       const byKey = (groups: Iterable<GroupLatest>) => new Map([...groups].map((g) => [`${g.milestoneId}|${g.checkpoint ?? ''}`, g]));
       expect(byKey(await store.latest())).toEqual(byKey(summarizeUpdates(await store.all()).values()));
       expect(byKey(await store.latest()).get('1-1-1|')).toMatchObject({ status: 'at_risk', revised: { due: '2023-12' } });
