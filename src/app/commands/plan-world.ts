@@ -4,6 +4,7 @@
  * Read for every command, so a plan re-imported from the CLI shows at once;
  * built again only when the plan, the statuses or the date changed.
  */
+import type { BusinessCalendar } from '../../domain/calendar.ts';
 import type { LocalDate, Plan } from '../../domain/plan.ts';
 import { stateLookupOf } from '../../domain/milestone-state.ts';
 import { planProgress, type MilestoneProgress } from '../../domain/progress.ts';
@@ -30,7 +31,7 @@ export interface PlanWorld {
  * the world is the same, and a command on a 10,000-milestone plan answers
  * without reading 12,000 status rows and working out 10,000 progresses again.
  */
-const worlds = new WeakMap<Plan, { revision: number; today: LocalDate; world: PlanWorld }>();
+const worlds = new WeakMap<Plan, { revision: number; today: LocalDate; calendar: BusinessCalendar; timeZone: string; world: PlanWorld }>();
 
 /** Loads the plan and its statuses; `no_plan` before the first import. */
 export async function loadPlanWorld(deps: Pick<CommandDeps, 'plans' | 'statuses' | 'calendar' | 'clock' | 'timeZone'>): Promise<Result<PlanWorld, CommandProblem>> {
@@ -39,11 +40,12 @@ export async function loadPlanWorld(deps: Pick<CommandDeps, 'plans' | 'statuses'
   if (!plan) return fail({ code: 'no_plan' });
   const today = wallClock(deps.clock.now(), deps.timeZone).date;
   const cached = worlds.get(plan);
-  if (cached && cached.revision === revision && cached.today === today) return ok(cached.world);
+  const fits = cached && cached.revision === revision && cached.today === today && cached.calendar === deps.calendar && cached.timeZone === deps.timeZone;
+  if (cached && fits) return ok(cached.world);
   const state = stateLookupOf(await deps.statuses.latest(), deps.timeZone);
   const progress = planProgress(plan, state, deps.calendar, today);
   const world: PlanWorld = Object.freeze({ plan, today, state, progress, byId: new Map(progress.map((p) => [p.placed.milestone.id, p])) });
-  worlds.set(plan, { revision, today, world });
+  worlds.set(plan, { revision, today, calendar: deps.calendar, timeZone: deps.timeZone, world });
   return ok(world);
 }
 
