@@ -216,6 +216,9 @@ function parseDigest(rest: Token[]): Result<Command, ParseProblem> {
   return more.length === 0 ? ok({ kind: 'digest', post: true, replace: true }) : unexpected(more[0]!, 'digest');
 }
 
+const CHANNEL_ID = /^#?[CG][A-Z0-9]{6,}$/u;
+const USER_ID = /^@?[UW][A-Z0-9]{6,}$/u;
+
 /** `owner DIVISION [#channel] [@user…] [members [on|off]]`. */
 function parseOwner(rest: Token[]): Result<Command, ParseProblem> {
   const [divisionToken, ...more] = rest;
@@ -228,11 +231,12 @@ function parseOwner(rest: Token[]): Result<Command, ParseProblem> {
   for (let i = 0; i < more.length; i++) {
     const token = more[i]!;
     const word = token.type === 'word' ? fold(token.text) : null;
-    if (token.type === 'channel' || (token.type === 'word' && /^[CG][A-Z0-9]{6,}$/u.test(token.text))) {
+    // Slack sends `<#C…|name>` and `<@U…>`; typed by hand (the shell, the usage line) an id may come bare or as `#C…` / `@U…`.
+    if (token.type === 'channel' || (token.type === 'word' && CHANNEL_ID.test(token.text))) {
       if (channel !== null) return unexpected(token, 'owner');
-      channel = token.type === 'channel' ? token.id : token.text;
-    } else if (token.type === 'user' || (token.type === 'word' && /^[UW][A-Z0-9]{6,}$/u.test(token.text))) {
-      const id = token.type === 'user' ? token.id : token.text;
+      channel = token.type === 'channel' ? token.id : token.text.replace(/^#/u, '');
+    } else if (token.type === 'user' || (token.type === 'word' && USER_ID.test(token.text))) {
+      const id = token.type === 'user' ? token.id : token.text.replace(/^@/u, '');
       if (!users.includes(id)) users.push(id);
     } else if (word !== null && MEMBERS_WORDS.has(word)) {
       const next = more[i + 1];

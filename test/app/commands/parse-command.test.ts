@@ -65,6 +65,8 @@ describe('parseCommand', () => {
     expect(parsed('digest post')).toEqual({ kind: 'digest', post: true, replace: false });
     expect(parsed('digest post replace')).toEqual({ kind: 'digest', post: true, replace: true });
     expect(parsed('owner 総務部人事課 <#C0JINJI002|jinji>')).toEqual({ kind: 'owner', division: '総務部人事課', channel: 'C0JINJI002', users: null, channelMembers: null });
+    // Typed by hand, as the usage line shows it (the shell, where nothing turns #channel into <#C…>).
+    expect(parsed('owner 総務部人事課 #C0JINJI002 @U0JINJI01 U0JINJI02')).toEqual({ kind: 'owner', division: '総務部人事課', channel: 'C0JINJI002', users: ['U0JINJI01', 'U0JINJI02'], channelMembers: null });
     expect(parsed('lang en')).toEqual({ kind: 'lang', lang: 'en' });
   });
 
