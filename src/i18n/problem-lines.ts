@@ -53,6 +53,8 @@ export function problemLines(problem: CommandProblem, lang: Lang, t: Translate):
       return [t('plan.problem.channel_required', { division: problem.division })];
     case 'directory_not_saved':
       return [t('plan.problem.directory_not_saved', { reason: problem.reason })];
+    case 'directory_missing':
+      return [t('plan.problem.directory_missing')];
     case 'page_out_of_range':
       return [t('plan.problem.page_out_of_range', { page: problem.page, pages: problem.pageCount })];
     case 'digest_unavailable':

@@ -26,10 +26,8 @@ export function createDirectoryFile(path: string, initial: Directory): Directory
       text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      // Only the shell can get here without a file (its `:as coordinator`): say how to make one.
-      if (code === 'ENOENT') {
-        return fail({ code: 'directory_unreadable', message: `${path} does not exist yet: copy config/directory.example.yaml to it and fill in the ids, then try again` });
-      }
+      // Only the shell can get here without a file (its `:as coordinator`); the reply says how to make one.
+      if (code === 'ENOENT') return fail({ code: 'directory_missing', message: `${path} does not exist` });
       return fail({ code: 'directory_unreadable', message: `${path}: cannot read the directory file (${code})` });
     }
     const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text);

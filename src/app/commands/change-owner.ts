@@ -23,6 +23,7 @@ export async function changeOwner(deps: CommandDeps, userId: string, command: Ex
   if (!isCoordinator(directory, userId)) return problemReply({ code: 'not_allowed', action: 'owner', owners: [] });
   if (command.channel === null && !directory.divisions.has(name)) return problemReply({ code: 'channel_required', division: name });
   const changed = await deps.directory.change({ division: name, channel: command.channel, users: command.users, channelMembers: command.channelMembers });
+  if (!changed.ok && changed.error.code === 'directory_missing') return problemReply({ code: 'directory_missing' });
   if (!changed.ok) return problemReply({ code: 'directory_not_saved', reason: changed.error.message });
   return { kind: 'owner', division: name, entry: changed.value.divisions.get(name) ?? null, changed: true };
 }

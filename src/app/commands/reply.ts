@@ -106,6 +106,8 @@ export type CommandProblem =
   | { code: 'no_due_date'; id: string }
   | { code: 'channel_required'; division: string }
   | { code: 'directory_not_saved'; reason: string }
+  /** No directory file to change yet (only the shell's stand-in coordinator can ask). */
+  | { code: 'directory_missing' }
   | { code: 'page_out_of_range'; page: number; pageCount: number }
   | { code: 'digest_unavailable' };
 

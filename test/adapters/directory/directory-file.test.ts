@@ -68,7 +68,7 @@ describe('createDirectoryFile', () => {
     const missing = join(folder, 'config', 'directory.yaml');
     const store = createDirectoryFile(missing, (await open()).current());
     const changed = await store.change({ division: '総務部人事課', channel: 'C0JINJI002', users: null, channelMembers: null });
-    expect(!changed.ok && changed.error.message).toMatch(/does not exist yet: copy config\/directory\.example\.yaml/u);
+    expect(!changed.ok && changed.error.code).toBe('directory_missing');
     expect(readdirSync(folder)).toEqual(['directory.yaml']);
     expect(store.current().divisions.get('総務部人事課')?.channel).toBe('C0JINJI001');
   });

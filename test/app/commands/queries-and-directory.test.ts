@@ -1,5 +1,5 @@
 // The queries (lists, paging, the summary), /plan owner against the directory file, /plan lang, /plan digest without a digest.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../src/adapters/directory/load-directory.ts';
 import { parseCommand } from '../../../src/app/commands/parse-command.ts';
@@ -114,6 +114,13 @@ describe('/plan owner', () => {
     expect(await run('owner 総務部法務・文書課 <@U0HOMU001|homu>', 'U0COORD01')).toMatchObject({ problem: { code: 'channel_required', division: '総務部法務・文書課' } });
     expect(await run('owner 総務部法務・文書課 <#C0HOMU0001|homu> <@U0HOMU001|homu>', 'U0COORD01')).toMatchObject({ changed: true, entry: { channel: 'C0HOMU0001', users: ['U0HOMU001'], deputies: [] } });
     expect(readFileSync(world.directoryPath, 'utf8')).toContain('総務部法務・文書課: { channel: C0HOMU0001, users: [ U0HOMU001 ], deputies: [] }');
+  });
+
+  it('says how to make the directory file when it is gone, writing none', async () => {
+    rmSync(world.directoryPath);
+    const reply = await run('owner 総務部人事課 #C0JINJI099', 'U0COORD01');
+    expect(reply).toMatchObject({ kind: 'problem', problem: { code: 'directory_missing' } });
+    expect(existsSync(world.directoryPath)).toBe(false);
   });
 
   it('refuses anyone but a coordinator, and an unknown division, leaving the file as it was', async () => {
