@@ -4,10 +4,17 @@
  */
 export type Lang = 'ja' | 'en';
 
-type Params = Record<string, string | number>;
-type Message = string | ((p: Params) => string);
+import type { Message, Params } from './message.ts';
+import * as office from './messages/office.ts';
+import * as teams from './messages/teams.ts';
+import * as years from './messages/years.ts';
 
-const ja = {
+export type { Message, Params };
+
+// The core messages live here; each later area keeps its own in
+// ./messages/<area>.ts (same shape: `ja`, and `en` with exactly its keys),
+// merged below into the one catalogue.
+const core = {
   // Import warnings: why a line of the source was not placed in the plan.
   'warn.preambleUnplaced': '表の前にある行を読み取れませんでした',
   'warn.noFiscalYear': (p: Params) => `表題に年度(令和N年度)がありません。公表日から ${p.year} 年度と判断しました`,
@@ -368,9 +375,11 @@ const ja = {
   // ── end of Slack app ──
 } satisfies Record<string, Message>;
 
+const ja = { ...core, ...office.ja, ...teams.ja, ...years.ja };
+
 export type MessageKey = keyof typeof ja;
 
-const en: Record<MessageKey, Message> = {
+const coreEn: Record<keyof typeof core, Message> = {
   'warn.preambleUnplaced': 'a line before the table could not be read',
   'warn.noFiscalYear': (p) => `the title has no fiscal year (令和N年度); took FY${p.year} from the publication date`,
   'warn.garbage': 'looks like OCR garbage; not imported',
@@ -724,6 +733,8 @@ const en: Record<MessageKey, Message> = {
   'plan.digest.posted': (p) => `Posting the digest to the coordinator channel ${p.channel} (${p.week})`,
   // ── end of Slack app ──
 };
+
+const en: Record<MessageKey, Message> = { ...coreEn, ...office.en, ...teams.en, ...years.en };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
 

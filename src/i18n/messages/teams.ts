@@ -1,0 +1,11 @@
+// Messages for Microsoft Teams: cards, dialogs, the app package, Teams doctor checks.
+import type { Message, Params } from '../message.ts';
+
+export const ja = {
+} satisfies Record<string, Message>;
+
+export const en: Record<keyof typeof ja, Message> = {
+};
+
+// Keeps the import used while the area has no parameterised message yet.
+export type { Params };
