@@ -5,9 +5,13 @@
 export type Lang = 'ja' | 'en';
 
 import type { Message, Params } from './message.ts';
-import * as office from './messages/office.ts';
-import * as teams from './messages/teams.ts';
-import * as years from './messages/years.ts';
+import * as net from './messages/net.ts';
+import * as updates from './messages/updates.ts';
+import * as deploy from './messages/deploy.ts';
+import * as teamsApp from './messages/teams-app.ts';
+import * as teamsCards from './messages/teams-cards.ts';
+import * as importReport from './messages/import.ts';
+import * as plans from './messages/plans.ts';
 
 export type { Message, Params };
 
@@ -375,7 +379,16 @@ const core = {
   // ── end of Slack app ──
 } satisfies Record<string, Message>;
 
-const ja = { ...core, ...office.ja, ...teams.ja, ...years.ja };
+const ja = {
+  ...core,
+  ...net.ja,
+  ...updates.ja,
+  ...deploy.ja,
+  ...teamsApp.ja,
+  ...teamsCards.ja,
+  ...importReport.ja,
+  ...plans.ja,
+};
 
 export type MessageKey = keyof typeof ja;
 
@@ -734,7 +747,16 @@ const coreEn: Record<keyof typeof core, Message> = {
   // ── end of Slack app ──
 };
 
-const en: Record<MessageKey, Message> = { ...coreEn, ...office.en, ...teams.en, ...years.en };
+const en: Record<MessageKey, Message> = {
+  ...coreEn,
+  ...net.en,
+  ...updates.en,
+  ...deploy.en,
+  ...teamsApp.en,
+  ...teamsCards.en,
+  ...importReport.en,
+  ...plans.en,
+};
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
 

@@ -1,4 +1,4 @@
-// Messages for several plans and fiscal years: plan keys, carry-over, import review.
+// Messages for Microsoft Teams: the app, commands, dialogs, delivery, doctor, the app package.
 import type { Message, Params } from '../message.ts';
 
 export const ja = {
@@ -7,5 +7,5 @@ export const ja = {
 export const en: Record<keyof typeof ja, Message> = {
 };
 
-// Keeps the import used while the area has no parameterised message yet.
+// Keeps the import used until the area has a parameterised message.
 export type { Params };

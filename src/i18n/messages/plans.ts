@@ -1,4 +1,4 @@
-// Messages for Microsoft Teams: cards, dialogs, the app package, Teams doctor checks.
+// Messages for several plans and fiscal years, catch-up after downtime, the demo database.
 import type { Message, Params } from '../message.ts';
 
 export const ja = {
@@ -7,5 +7,5 @@ export const ja = {
 export const en: Record<keyof typeof ja, Message> = {
 };
 
-// Keeps the import used while the area has no parameterised message yet.
+// Keeps the import used until the area has a parameterised message.
 export type { Params };

@@ -1,4 +1,4 @@
-// Messages for running it in an office: proxy, catch-up, CLI and settings errors, plan encodings, deployment.
+// Messages for what a status update means: checkpoints, comments, due months.
 import type { Message, Params } from '../message.ts';
 
 export const ja = {
@@ -7,5 +7,5 @@ export const ja = {
 export const en: Record<keyof typeof ja, Message> = {
 };
 
-// Keeps the import used while the area has no parameterised message yet.
+// Keeps the import used until the area has a parameterised message.
 export type { Params };
