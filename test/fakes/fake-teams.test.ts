@@ -265,6 +265,22 @@ describe('FakeTeams: the Bot Connector', () => {
     expect(fake.allActivities()).toEqual([]);
   });
 
+  it('takes URL-encoded conversation ids and the reply route POST …/activities/{id}; reset() forgets what was sent', async () => {
+    const root = await app.send(team.id, 'root');
+    const botToken = await tokenCallback(fake)(BOT_SCOPE, fake.tenantId);
+    const url = `${fake.urls.serviceUrl}v3/conversations/${encodeURIComponent(`${team.id};messageid=${root.id}`)}/activities/${root.id}`;
+    const res = await fetch(url, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'reply' }), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${botToken}` } });
+    expect(res.status).toBe(201);
+    const replies = await fake.waitForActivities(team.id, 2);
+    expect(replies.map((a) => [a.activity.text, a.replyToId])).toEqual([
+      ['root', null],
+      ['reply', root.id],
+    ]);
+    fake.reset();
+    expect(fake.allActivities()).toEqual([]);
+    expect(fake.connectorCalls).toEqual([]);
+  });
+
   it('answers 401 to a call without a bot token or with a Graph token', async () => {
     const url = `${fake.urls.serviceUrl}v3/conversations/${encodeURIComponent(team.id)}/activities`;
     const body = JSON.stringify({ type: 'message', text: 'x' });

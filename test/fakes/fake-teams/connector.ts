@@ -63,6 +63,12 @@ export class BotConnector {
     this.#deps = deps;
   }
 
+  reset(): void {
+    this.calls.length = 0;
+    this.violations.length = 0;
+    this.#deps.conversationLimiter.clear();
+  }
+
   /** Answers one request; `pathname` is relative to the service URL (`/v3/…`). */
   async handle(req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
     const raw = await readBody(req);

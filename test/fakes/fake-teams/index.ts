@@ -236,6 +236,21 @@ export class FakeTeams {
     return this.#store.all();
   }
 
+  /**
+   * Waits until a conversation holds at least `count` activities from the
+   * bot (delivery is asynchronous in the bot under test); returns them.
+   * Throws after `ms` with what it saw, so a failing test says why.
+   */
+  async waitForActivities(conversationId: string, count: number, ms = 5000): Promise<StoredActivity[]> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const found = this.activitiesIn(conversationId);
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) throw new Error(`FakeTeams: ${conversationId} has ${found.length} activities after ${ms} ms, expected ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   get connectorCalls(): readonly ConnectorCall[] {
     return this.#connector.calls;
   }
@@ -264,6 +279,17 @@ export class FakeTeams {
   /** The next `count` activity operations lose their connection: before anything happened, or (`after`) once the activity was stored. */
   dropNext(conversationId: string, options: { count?: number; after?: boolean } = {}): void {
     this.#faults.push(baseId(conversationId), { kind: 'drop', after: options.after ?? false }, options.count ?? 1);
+  }
+
+  /** Forgets what was sent and asked (activities, calls, token requests, violations, rate windows) and every scripted fault; the teams stay. */
+  reset(): void {
+    this.#store.clear();
+    this.#faults.clear();
+    this.#connector.reset();
+    this.#graph.calls.length = 0;
+    this.tokens.requests.length = 0;
+    this.#tenantLimiter?.clear();
+    this.#delayMs = 0;
   }
 
   /** A delay before every connector answer, in ms. */

@@ -38,10 +38,10 @@ export class SlidingWindowLimiter {
     let waitMs = 0;
     for (const window of this.#windows) {
       const windowMs = window.seconds * 1000;
-      const inWindow = recent.filter((at) => nowMs - at < windowMs);
-      if (inWindow.length < window.max) continue;
+      const first = firstAfter(recent, nowMs - windowMs);
+      if (recent.length - first < window.max) continue;
       // The window has room once its oldest accepted sends, beyond max-1, have aged out.
-      const freeAt = (inWindow[inWindow.length - window.max] ?? nowMs) + windowMs;
+      const freeAt = (recent[recent.length - window.max] ?? nowMs) + windowMs;
       waitMs = Math.max(waitMs, freeAt - nowMs);
     }
     return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : null;
@@ -49,16 +49,35 @@ export class SlidingWindowLimiter {
 
   /** Counts a send that was accepted. */
   record(key: string, nowMs: number): void {
-    this.#recent(key, nowMs).push(nowMs);
+    const recent = this.#recent(key, nowMs);
+    // Kept sorted, so a clock that steps back (a test rewinding) still counts right.
+    let i = recent.length;
+    while (i > 0 && (recent[i - 1] ?? 0) > nowMs) i -= 1;
+    recent.splice(i, 0, nowMs);
   }
 
   clear(): void {
     this.#accepted.clear();
   }
 
+  /** The key's accepted sends still inside the longest window, oldest first. */
   #recent(key: string, nowMs: number): number[] {
-    const kept = (this.#accepted.get(key) ?? []).filter((at) => nowMs - at < this.#longestMs);
+    const kept = this.#accepted.get(key) ?? [];
+    const expired = firstAfter(kept, nowMs - this.#longestMs);
+    if (expired > 0) kept.splice(0, expired);
     this.#accepted.set(key, kept);
     return kept;
   }
+}
+
+/** The index of the first time in sorted `times` later than `after`. */
+function firstAfter(times: readonly number[], after: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((times[mid] ?? 0) > after) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
