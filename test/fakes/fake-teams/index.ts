@@ -25,8 +25,17 @@
  *   const { status } = await fake.sendActivity('http://127.0.0.1:3978/api/messages', activity);
  *   fake.activitiesIn(team.id);        // what the bot posted there, with update history
  *   fake.rateLimitViolations;          // 0 for a bot that paces itself
- *   fake.failNext('*', { status: 429, retryAfterSeconds: 3 });
+ *   fake.failNext('*', { status: 429, retryAfterSeconds: 3 });   // also 403/404/412/413/502/504
+ *   fake.dropNext(team.id, { after: true });   // stored, but the answer never arrives
+ *   fake.setInstalled(team.id, false);         // 403 BotNotInConversationRoster
+ *   fake.setChannelMessageReadGranted(team.id, false);   // Graph answers 403
+ *   await fake.waitForActivities(team.id, 3);  // delivery in the bot is asynchronous
+ *   fake.reset();                              // between tests; the teams stay
  *   await fake.close();
+ *
+ * Signing keys are made once per process (a 2048-bit key pair takes up to a
+ * second on a busy machine), so two fakes in one process trust each other's
+ * tokens; give them different appIds when that matters.
  *
  * Rate limits (per channel or personal chat — a thread's `;messageid=` is
  * ignored — and optionally per tenant) count sends, replies, new threads and,
@@ -76,7 +85,11 @@ export interface FakeTeamsOptions {
   tenantId?: string;
   /** The bot's display name (mentions, Graph's from.application.displayName). Default 'shinchoku'. */
   botName?: string;
-  /** Clock for rate limits, timestamps and token expiry, epoch ms. Default Date.now. */
+  /**
+   * Clock for rate limits, activity timestamps and message ids, epoch ms; default Date.now.
+   * Tokens always use real time: the SDK checks them against Date.now, and a
+   * bot caches its token by real time too.
+   */
   now?: () => number;
   /** Per-conversation send limits; default Teams' published ones. */
   conversationLimits?: readonly RateWindow[];
@@ -125,8 +138,8 @@ export class FakeTeams {
     this.#tenantLimiter = options.tenantLimits ? new SlidingWindowLimiter(options.tenantLimits) : null;
     this.world = new TeamsWorld(this.appId);
     this.#store = new ActivityStore((now) => this.world.nextMessageId(now));
-    this.issuer = new TokenIssuer(this.#nowMs);
-    this.tokens = new TokenEndpoint({ appId: this.appId, appPassword: this.appPassword, tenantId: this.tenantId, lifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, nowMs: this.#nowMs });
+    this.issuer = new TokenIssuer(Date.now);
+    this.tokens = new TokenEndpoint({ appId: this.appId, appPassword: this.appPassword, tenantId: this.tenantId, lifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, nowMs: Date.now });
     this.#connector = new BotConnector({
       world: this.world,
       store: this.#store,

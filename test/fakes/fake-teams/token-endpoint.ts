@@ -15,7 +15,7 @@ export interface TokenRequest {
   grantType: string | null;
   /** HTTP status answered. */
   status: number;
-  /** Epoch ms (the fake's clock). */
+  /** Epoch ms (real time). */
   at: number;
 }
 
