@@ -47,7 +47,7 @@ const schema = z.object({
       }
     }, 'is not a known IANA time zone (e.g. Asia/Tokyo)'),
   SHINCHOKU_LANG: z.enum(['ja', 'en']).default('ja'),
-  // pino's levels; unset: info (warn in an interactive shell, whose screen the logs would share).
+  // pino's levels; unset: info on Slack, warn in the shell (typed or piped), whose screen or transcript the logs would share.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:30'),
   DIGEST_CRON: z

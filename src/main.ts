@@ -74,7 +74,7 @@ export class StartupError extends Error {
  */
 export async function startBot(config: Config, write: (text: string) => void, terminal: ShellTerminal = {}): Promise<RunningBot> {
   const mode: BotMode = slackModeOf(config).kind === 'none' ? 'shell' : 'slack';
-  const logger = createLogger({ level: logLevel(config, mode, terminal) });
+  const logger = createLogger({ level: logLevel(config, mode) });
   const start = startTimeOf(config);
   // Starts at SHINCHOKU_NOW (or now) and runs at real speed; only the shell ever moves it forward (`:next`, `:advance`).
   const clock = createAdjustableClock(start);
@@ -220,14 +220,16 @@ export async function startBot(config: Config, write: (text: string) => void, te
 }
 
 /**
- * LOG_LEVEL when set. Otherwise `info`, except in an interactive shell whose
- * logs would land on the same screen as the conversation: there only
- * warnings and errors are shown (what happened is printed anyway).
+ * LOG_LEVEL when set. Otherwise `info` for a bot on Slack (a service whose
+ * logs go to journald or a file), and `warn` for the shell: whether it is
+ * typed at a terminal or piped from a script, its logs would land in the
+ * same screen or transcript as the conversation, and the shell prints what
+ * happened anyway. Only warnings and errors interrupt it.
  */
-function logLevel(config: Config, mode: BotMode, terminal: ShellTerminal): string {
+function logLevel(config: Config, mode: BotMode): string {
   if (config.LOG_LEVEL) return config.LOG_LEVEL;
   if (process.env.LOG_LEVEL) return process.env.LOG_LEVEL;
-  return mode === 'shell' && terminal.interactive && process.stderr.isTTY ? 'warn' : 'info';
+  return mode === 'shell' ? 'warn' : 'info';
 }
 
 function terminalParts(terminal: ShellTerminal): Pick<Parameters<typeof startShell>[0], 'input' | 'output' | 'interactive' | 'echo'> {

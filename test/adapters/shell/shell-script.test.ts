@@ -92,15 +92,10 @@ describe('the shell, spawned as npm start runs it', () => {
     expect(digest).toContain('プレビューです(チャンネルには投稿していません)');
     expect(digest).toMatch(/■ 前回以降に完了 1 件\n {2}6-2-10 個人住民税に関する課題検討会の開催/);
 
-    // Piped: no prompt in the output, and the logs stay on stderr as JSON lines.
+    // Piped: no prompt in the output, and no log line in the transcript (the shell logs warnings only, unless LOG_LEVEL says more).
     expect(out).not.toMatch(/guest> |総務部税収確保課> /);
     expect(out).not.toContain('"level"');
-    const logs = run.stderr.split('\n').filter(Boolean);
-    expect(logs.length).toBeGreaterThan(0);
-    for (const line of logs) expect(() => JSON.parse(line)).not.toThrow();
-    expect(logs.map((line) => JSON.parse(line) as { msg: string; milestoneId?: string; via?: string })).toContainEqual(
-      expect.objectContaining({ msg: 'status recorded', milestoneId: '6-2-10', via: 'shell' }),
-    );
+    expect(run.stderr).not.toContain('"level"');
   }, 30_000);
 
   it('tells how to start on a date of the plan when the clock is outside it', async () => {
