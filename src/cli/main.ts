@@ -11,6 +11,7 @@ import { startCommand, type StartOptions } from './start.ts';
 import { backupCommand, type BackupOptions } from './backup.ts';
 import { doctorCommand } from './doctor.ts';
 import { translate } from '../i18n/catalog.ts';
+import { readVersion } from './read-version.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -19,6 +20,11 @@ function clock(config: Config): Date {
 
 /** Runs the CLI and returns the process exit code. */
 export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, io: CliIo = processIo): Promise<number> {
+  // Answered before the settings are read: a broken .env must not hide which version is installed.
+  if (argv[2] === '--version' || argv[2] === '-V') {
+    io.out(translate(env.SHINCHOKU_LANG === 'en' ? 'en' : 'ja', 'deploy.version', { version: readVersion(), node: process.version }));
+    return 0;
+  }
   const loaded = loadConfig(env);
   if (!loaded.ok) {
     if (argv[2] === 'doctor') {
@@ -35,6 +41,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const program = new Command()
     .name('shinchoku')
     .description('進捗 — keeps a reform plan on schedule')
+    .version(readVersion(), '-V, --version', translate(config.SHINCHOKU_LANG, 'deploy.versionOption'))
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
