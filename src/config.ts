@@ -71,6 +71,9 @@ const schema = z.object({
 
 export type Config = Readonly<z.infer<typeof schema>>;
 
+/** Every setting the bot reads, by name: what .env.example must list (a test holds it to that). */
+export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(schema.shape));
+
 /**
  * Reads and validates the settings. Every bad setting is named in one
  * message, so an operator fixes them all in one go. Empty values count as unset.
