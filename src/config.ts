@@ -4,6 +4,7 @@ import { fail, ok, type Problem, type Result } from './domain/result.ts';
 import type { ReminderPolicy } from './domain/reminder-policy.ts';
 import { parseDigestCron, type DigestSchedule } from './domain/digest-schedule.ts';
 import { instantAt } from './domain/zoned-time.ts';
+import { badProxyVariables, pickProxyEnv, type ProxyEnv } from './adapters/net/find-proxy.ts';
 
 /** The reviewed FY2020 plan that ships with the repository. */
 export const BUNDLED_PLAN = 'config/plans/fy2020-mie.yaml';
@@ -69,7 +70,12 @@ const schema = z.object({
   REMINDER_QUIET_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
-export type Config = Readonly<z.infer<typeof schema>>;
+export type Config = Readonly<
+  z.infer<typeof schema> & {
+    /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY… (either case) as set: every outbound client routes by them (src/adapters/net). */
+    proxy: ProxyEnv;
+  }
+>;
 
 /** Every setting the bot reads, by name: what .env.example must list (a test holds it to that). */
 export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(schema.shape));
@@ -81,8 +87,8 @@ export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(schema
 export function loadConfig(env: Record<string, string | undefined> = process.env): Result<Config, Problem> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(present);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...slackModeProblems(present)];
-  if (parsed.success && problems.length === 0) return ok(Object.freeze(parsed.data));
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...slackModeProblems(present), ...proxyProblems(present)];
+  if (parsed.success && problems.length === 0) return ok(Object.freeze({ ...parsed.data, proxy: pickProxyEnv(present) }));
   return fail({ code: 'bad_config', message: `invalid settings (check .env): ${problems.join('; ')}` });
 }
 
@@ -103,6 +109,10 @@ function slackModeProblems(env: Record<string, string | undefined>): string[] {
     return [`${which} is set but SLACK_BOT_TOKEN is not; set SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…)`];
   }
   return [];
+}
+
+function proxyProblems(env: Record<string, string | undefined>): string[] {
+  return badProxyVariables(env).map((name) => `${name} is not a proxy URL (e.g. http://proxy.example.lg.jp:8080)`);
 }
 
 /** How the bot talks to Slack, from the validated settings. */

@@ -98,7 +98,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const choices = createReminderChoices();
     const notifier: Notifier =
       mode === 'slack' && config.SLACK_BOT_TOKEN
-        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), logger })
+        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), proxy: config.proxy, logger })
         : createTerminalNotifier(write, { choices });
     const dispatcher = createDispatcher({
       outbox,
@@ -308,6 +308,7 @@ async function startChatApp(config: Config, commands: Omit<CommandDeps, 'members
     botToken: mode.botToken,
     mode: mode.kind === 'socket' ? { kind: 'socket', appToken: mode.appToken } : { kind: 'http', signingSecret: mode.signingSecret, port: mode.port },
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    proxy: config.proxy,
     deps: commands,
     channelLang: config.SHINCHOKU_LANG,
     logger,

@@ -7,6 +7,7 @@ import { webApi } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import { channelFor, type Directory } from '../domain/directory.ts';
 import type { Translate } from '../i18n/catalog.ts';
+import { createOutboundFetch } from '../adapters/net/outbound-fetch.ts';
 import { manifestBotScopes } from '../adapters/slack/manifest-scopes.ts';
 import type { Check } from './doctor.ts';
 
@@ -14,6 +15,7 @@ export async function checkSlack(config: Config, directory: Directory | null, t:
   if (!config.SLACK_BOT_TOKEN) return [{ ok: true, line: t('doctor.noSlack') }];
   const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    fetch: createOutboundFetch(config.proxy),
     retryConfig: { retries: 0 },
     logLevel: webApi.LogLevel.ERROR,
   });

@@ -93,6 +93,7 @@ export class FakeSlackApi {
   readonly #faults = new Map<string, FakeSlackFault[]>();
   readonly #handlers: Record<string, Handler>;
   #tokens: ReadonlySet<string> | null;
+  #socketModeUrl: string | null = null;
   #latencyMs: number;
   #rateLimiter: ChannelRateLimiter | null = null;
   #server: Server | null = null;
@@ -125,6 +126,8 @@ export class FakeSlackApi {
       'views.update': (p) => this.#view('views.update', p),
       'conversations.members': (p) => this.#conversationMembers(p),
       'conversations.history': (p) => this.#messages.history(p),
+      // Socket Mode: the WebSocket URL to connect to (see fake-socket-mode.ts).
+      'apps.connections.open': () => (this.#socketModeUrl === null ? { ok: false, error: 'not_allowed_token_type' } : { url: this.#socketModeUrl }),
       'conversations.info': (p) => ({ channel: { id: stringParam(p.channel), is_channel: true, is_member: !this.#notJoined.has(stringParam(p.channel)) } }),
     };
   }
@@ -248,6 +251,11 @@ export class FakeSlackApi {
 
   setChannelRateLimit(limit: ChannelRateLimit | null): void {
     this.#rateLimiter = limit ? createChannelRateLimiter(limit, () => performance.now()) : null;
+  }
+
+  /** What apps.connections.open answers (a FakeSocketMode's URL); null: Socket Mode is off. */
+  setSocketModeUrl(url: string | null): void {
+    this.#socketModeUrl = url;
   }
 
   /** Only these tokens pass (others: invalid_auth); null accepts any token. */

@@ -8,6 +8,33 @@ import { getProxyForUrl } from 'proxy-from-env';
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
+const PROXY_VARIABLE = /^(https?|all|no)_proxy$/i;
+
+/** The proxy variables of an environment (either case), and nothing else: what Config keeps. */
+export function pickProxyEnv(env: ProxyEnv): ProxyEnv {
+  return Object.freeze(Object.fromEntries(Object.entries(env).filter(([name, value]) => PROXY_VARIABLE.test(name) && value !== undefined && value.trim() !== '')));
+}
+
+/**
+ * The proxy variables whose value is no proxy URL (`http://proxy.example.lg.jp:8080`;
+ * a value without a scheme is taken as http://, as curl does). NO_PROXY is a list, not a URL.
+ */
+export function badProxyVariables(env: ProxyEnv): string[] {
+  return Object.entries(pickProxyEnv(env))
+    .filter(([name]) => !/^no_proxy$/i.test(name))
+    .filter(([, value]) => !isProxyUrl(value ?? ''))
+    .map(([name]) => name);
+}
+
+function isProxyUrl(value: string): boolean {
+  try {
+    const url = new URL(value.includes('://') ? value : `http://${value}`);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The proxy URL for `target`, or null for a direct connection.
  *
@@ -24,13 +51,16 @@ export function findProxy(target: string | URL, env: ProxyEnv = process.env): st
 
 /**
  * proxy-from-env reads process.env only; settings come in as a parameter here
- * (tests, doctor with another .env). The swap is synchronous, so nothing else
- * runs while process.env is replaced.
+ * (Config, tests). The swap is synchronous, so nothing else runs while
+ * process.env is replaced. A proxy without a scheme is http:// (curl's rule):
+ * proxy-from-env would take the target's, and speak TLS to a plain proxy.
  */
 function readingEnv<T>(env: ProxyEnv, read: () => T): T {
-  if (env === process.env) return read();
+  const proxies = Object.fromEntries(
+    Object.entries(pickProxyEnv(env)).map(([name, value = '']) => [name, /^no_proxy$/i.test(name) || value.includes('://') ? value : `http://${value}`]),
+  );
   const saved = process.env;
-  process.env = { ...env };
+  process.env = proxies;
   try {
     return read();
   } finally {

@@ -8,6 +8,8 @@ import { classifySlackError, PERMANENT_CODES, type SendFailure } from './classif
 import { DeliveryCheckError } from './delivery-check-error.ts';
 import { renderDigest } from './render-digest.ts';
 import { renderReminder } from './render-reminder.ts';
+import type { ProxyEnv } from '../net/find-proxy.ts';
+import { createOutboundFetch } from '../net/outbound-fetch.ts';
 import { type AdapterLogger, SILENT_LOGGER, toWebApiLogger } from './web-api-logger.ts';
 
 /** The Slack message metadata event type that marks our outbox messages. */
@@ -18,6 +20,8 @@ export interface SlackNotifierOptions {
   token: string;
   /** Web API base URL ending in `/`; Slack's by default. Tests point it at the fake server. */
   slackApiUrl?: string;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (Config.proxy); process.env by default. */
+  proxy?: ProxyEnv;
   logger?: AdapterLogger;
   /** A request that takes longer fails as `transient`. Default 30 s. */
   timeoutMs?: number;
@@ -56,6 +60,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
   const client = new webApi.WebClient(options.token, {
     ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl }),
     logger: toWebApiLogger(logger),
+    fetch: createOutboundFetch(options.proxy ?? process.env),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     maxRequestConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,

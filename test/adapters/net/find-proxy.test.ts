@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProxy } from '../../../src/adapters/net/find-proxy.ts';
+import { badProxyVariables, findProxy, pickProxyEnv } from '../../../src/adapters/net/find-proxy.ts';
 import { axiosOptionsFor, outboundAgentFor } from '../../../src/adapters/net/outbound-agent.ts';
 
 describe('findProxy', () => {
@@ -40,5 +40,20 @@ describe('axiosOptionsFor', () => {
     expect(options.proxy).toBe(false);
     expect(options.httpsAgent).toBe(outboundAgentFor('https://login.microsoftonline.com/', env));
     expect(axiosOptionsFor('https://graph.microsoft.com/', {})).toEqual({ proxy: false });
+  });
+});
+
+describe('proxy settings', () => {
+  it('takes a proxy without a scheme as http://, never TLS to the proxy', () => {
+    expect(findProxy('https://slack.com/api/', { HTTPS_PROXY: 'proxy.pref.lg.jp:8080' })).toBe('http://proxy.pref.lg.jp:8080');
+  });
+
+  it('names the variables whose value is no proxy URL', () => {
+    expect(badProxyVariables({ HTTPS_PROXY: 'http://proxy:8080', http_proxy: 'ftp://proxy', NO_PROXY: 'localhost,.lg.jp', PATH: '/bin' })).toEqual(['http_proxy']);
+    expect(badProxyVariables({ HTTPS_PROXY: 'http://' })).toEqual(['HTTPS_PROXY']);
+  });
+
+  it('keeps only the proxy variables', () => {
+    expect(pickProxyEnv({ HTTPS_PROXY: 'http://p:1', no_proxy: 'x', SLACK_BOT_TOKEN: 'xoxb-secret', HTTP_PROXY: ' ' })).toEqual({ HTTPS_PROXY: 'http://p:1', no_proxy: 'x' });
   });
 });

@@ -6,7 +6,9 @@
  * verified by Bolt (requests more than five minutes old are refused too).
  */
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
+import type { ProxyEnv } from '../../net/find-proxy.ts';
+import { createOutboundDispatcher, createOutboundFetch } from '../../net/outbound-fetch.ts';
 import type { CommandDeps } from '../../../app/commands/ports.ts';
 import { fail, ok, type Problem, type Result } from '../../../domain/result.ts';
 import type { Lang } from '../../../i18n/catalog.ts';
@@ -37,6 +39,8 @@ export interface SlackAppOptions {
   mode: SlackAppMode;
   /** Web API base URL; Slack's by default. */
   slackApiUrl?: string;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (Config.proxy); process.env by default. */
+  proxy?: ProxyEnv;
   /** The use cases' dependencies; channel membership comes from this app's own client. */
   deps: Omit<CommandDeps, 'members'>;
   channelLang: Lang;
@@ -57,12 +61,18 @@ export interface RunningSlackApp {
  */
 export async function startSlackApp(options: SlackAppOptions): Promise<Result<RunningSlackApp, Problem>> {
   const logger = toWebApiLogger(options.logger);
-  const clientOptions = options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl };
+  const proxy = options.proxy ?? process.env;
+  // Every outbound request (Web API, response_url, apps.connections.open) goes through this fetch, so the proxy settings hold for all.
+  const clientOptions = { ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl }), fetch: createOutboundFetch(proxy) };
   // No conversation store: nothing here keeps state per conversation, and Bolt's would run on every request.
   const common = { token: options.botToken, logger, clientOptions, deferInitialization: true, convoStore: false } as const;
   const app =
     options.mode.kind === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: options.mode.appToken })
+      ? // Our own receiver: Bolt's App does not pass a dispatcher on, and the WebSocket needs one to reach the proxy.
+        new App({
+          ...common,
+          receiver: new SocketModeReceiver({ appToken: options.mode.appToken, dispatcher: createOutboundDispatcher(proxy), logger, installerOptions: { clientOptions } }),
+        })
       : new App({ ...common, signingSecret: options.mode.signingSecret, endpoints: EVENTS_PATH });
 
   try {
