@@ -8,6 +8,8 @@ import type { Config } from '../config.ts';
 import { channelFor, type Directory } from '../domain/directory.ts';
 import type { Translate } from '../i18n/catalog.ts';
 import { createOutboundFetch } from '../adapters/net/outbound-fetch.ts';
+import { DEFAULT_SLACK_API_URL, explainUnreachable } from '../adapters/net/explain-unreachable.ts';
+import { networkFailureOf } from '../adapters/net/network-failure.ts';
 import { manifestBotScopes } from '../adapters/slack/manifest-scopes.ts';
 import type { Check } from './doctor.ts';
 
@@ -23,8 +25,12 @@ export async function checkSlack(config: Config, directory: Directory | null, t:
   try {
     auth = await client.auth.test();
   } catch (error) {
-    // Nothing else can be checked with a token Slack refuses: one line, not one per check.
-    return [{ ok: false, line: t('doctor.slackFailed', { reason: slackReason(error) }), fix: t('doctor.fixSlack') }];
+    // Nothing else can be checked when Slack cannot be asked: one line, not one per check.
+    const network = networkFailureOf(error);
+    if (network) return [{ ok: false, ...explainUnreachable(network, config.SLACK_API_URL ?? DEFAULT_SLACK_API_URL, config.proxy, t) }];
+    const reason = slackReason(error);
+    if (TOKEN_CODES.has(reason)) return [{ ok: false, line: t('net.slackTokenRefused', { code: reason }), fix: t('doctor.fixSlack') }];
+    return [{ ok: false, line: t('doctor.slackFailed', { reason }), fix: t('doctor.fixSlack') }];
   }
   return [
     { ok: true, line: t('doctor.slack', { team: auth.team ?? '?', user: auth.user ?? '?' }) },
@@ -77,6 +83,9 @@ async function checkChannels(client: webApi.WebClient, directory: Directory, fil
   for (const [reason, named] of unchecked) checks.push({ ok: false, line: t('doctor.channelsUnchecked', { reason, channels: named.join('、') }), fix: t('doctor.fixChannelsUnchecked') });
   return checks.length > 0 ? checks : [{ ok: true, line: t('doctor.channels', { count: channels.size }) }];
 }
+
+/** auth.test's answers that mean the token itself is wrong, revoked or expired. */
+const TOKEN_CODES: ReadonlySet<string> = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
 /** Slack's error code (`invalid_auth`, `channel_not_found`…), else the error's message. */
 function slackReason(error: unknown): string {

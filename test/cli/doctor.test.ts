@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectProxy } from '../fakes/connect-proxy.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.ts';
 import { cli, tempWorkspace } from './run-cli.ts';
 
@@ -69,7 +70,7 @@ describe('shinchoku doctor', () => {
     // A refused token is one line: the scope and channel checks that need it are not run.
     expect(failing(run.stdout)).toHaveLength(2);
     expect(slack.callsTo('conversations.info')).toHaveLength(0);
-    expect(run.stdout).toMatch(/✗ Slack に接続できません: invalid_auth\n {4}→ SLACK_BOT_TOKEN/);
+    expect(run.stdout).toMatch(/✗ Slack がトークンを受け付けません: invalid_auth\n {4}→ SLACK_BOT_TOKEN/);
     expect(run.stdout).toMatch(/✗ チャンネルが設定されていない担当課: 総務部管財課.*\n {4}→ /);
 
     const down = await cli(['doctor'], { ...env, DATABASE_URL: 'postgres://bot:pw@127.0.0.1:1/shinchoku', SLACK_BOT_TOKEN: 'xoxb-good' });
@@ -83,5 +84,61 @@ describe('shinchoku doctor', () => {
     const run = await cli(['doctor'], { DATABASE_URL: ws.database, PORT: 'eighty' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^✗ 設定に誤りがあります: .*PORT/);
+  });
+
+  describe('behind a proxy', () => {
+    let proxy: ConnectProxy;
+    beforeEach(async () => {
+      proxy = await new ConnectProxy({ hosts: { 'slack.test': '127.0.0.1' } }).start();
+    });
+    afterEach(async () => {
+      await proxy.stop();
+    });
+    // slack.test resolves only inside the proxy, as outside names do on an office network.
+    const envVia = (token: string, proxyUrl: string | null) => ({
+      DATABASE_URL: ws.database,
+      SHINCHOKU_DIRECTORY: EXAMPLE_DIRECTORY,
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: 'test-secret',
+      SLACK_API_URL: `http://slack.test:${new URL(slack.url).port}/api/`,
+      ...(proxyUrl === null ? {} : { HTTP_PROXY: proxyUrl }),
+    });
+
+    it('checks Slack through the proxy', async () => {
+      const run = await cli(['doctor'], envVia('xoxb-good', proxy.url));
+      expect(run.stdout).toMatch(/✓ Slack に接続できます/);
+      expect(proxy.connects).toContain(`slack.test:${new URL(slack.url).port}`);
+      expect(slack.callsTo('conversations.info').length).toBeGreaterThan(0);
+    });
+
+    it('names the network, not the token, when the proxy refuses; never prints the proxy password', async () => {
+      proxy.refuse(403);
+      const withPassword = proxy.url.replace('http://', 'http://shokuin:himitsu@');
+      const run = await cli(['doctor'], envVia('xoxb-good', withPassword));
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/✗ Slack \(slack\.test:\d+\) に届きません — ネットワークかプロキシの問題で、トークンの問題ではありません \(プロキシ http:\/\/127\.0\.0\.1:\d+ 経由\): プロキシが接続を断りました \(HTTP 403\)\n {4}→ プロキシの管理者に、slack\.test:443 と/);
+      expect(run.stdout).not.toContain('SLACK_BOT_TOKEN (xoxb-…) をアプリの');
+      expect(run.stdout).not.toContain('himitsu');
+      expect(slack.calls).toHaveLength(0);
+    });
+
+    it('asks for credentials when the proxy wants them (407), in English too', async () => {
+      proxy.refuse(407);
+      const run = await cli(['doctor'], { ...envVia('xoxb-good', proxy.url), SHINCHOKU_LANG: 'en' });
+      expect(run.stdout).toMatch(/✗ Slack \(slack\.test:\d+\) cannot be reached — a network or proxy problem, not the token .*HTTP 407\)\n {4}→ The proxy asks for credentials/);
+    });
+
+    it('without the proxy setting, says the name cannot be resolved and to set HTTPS_PROXY', async () => {
+      const run = await cli(['doctor'], envVia('xoxb-good', null));
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/✗ Slack \(slack\.test:\d+\) に届きません.*\(直接接続\): 名前 slack\.test を引けません \(DNS\)\n {4}→ .*HTTPS_PROXY=http:\/\/プロキシ:ポート/);
+    });
+
+    it('a proxy that is down is named as the thing to check', async () => {
+      const down = proxy.url;
+      await proxy.stop();
+      const run = await cli(['doctor'], envVia('xoxb-good', down));
+      expect(run.stdout).toMatch(/に届きません.*: 接続できません \(ECONNREFUSED\)\n {4}→ HTTPS_PROXY \(http:\/\/ のときは HTTP_PROXY\) のホスト名とポート/);
+    });
   });
 });

@@ -4,7 +4,7 @@
  * from `hosts` (names such as `slack.test` that only the proxy knows, as in
  * a network without outside DNS), so a connection that goes around it fails.
  * It records every CONNECT target and every request that was not a CONNECT,
- * and can refuse tunnels as a proxy does (403 by policy, 502 upstream down).
+ * and can refuse tunnels as a proxy does (403 by policy, 407 wanting credentials, 502 upstream down).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo, connect, isIP, type Socket } from 'node:net';
@@ -21,7 +21,7 @@ export class ConnectProxy {
   readonly plainRequests: string[] = [];
   readonly #hosts: Readonly<Record<string, string>>;
   readonly #sockets = new Set<Socket>();
-  #refuseWith: 403 | 502 | null = null;
+  #refuseWith: 403 | 407 | 502 | null = null;
   #server: Server | null = null;
 
   constructor(options: ConnectProxyOptions = {}) {
@@ -50,7 +50,7 @@ export class ConnectProxy {
   }
 
   /** From now on every CONNECT is answered with this status; null tunnels again. */
-  refuse(status: 403 | 502 | null): void {
+  refuse(status: 403 | 407 | 502 | null): void {
     this.#refuseWith = status;
   }
 
@@ -70,7 +70,8 @@ export class ConnectProxy {
     const address = isIP(name) ? name : this.#hosts[name];
     if (this.#refuseWith !== null || !match || address === undefined) {
       const status = this.#refuseWith ?? 502;
-      client.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Bad Gateway'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      const reason = { 403: 'Forbidden', 407: 'Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="office"', 502: 'Bad Gateway' }[status];
+      client.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
       return;
     }
     const upstream = this.#track(connect(Number(match[2]), address));

@@ -6,12 +6,14 @@
  * verified by Bolt (requests more than five minutes old are refused too).
  */
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { ProxyEnv } from '../../net/find-proxy.ts';
 import { createOutboundDispatcher, createOutboundFetch } from '../../net/outbound-fetch.ts';
 import type { CommandDeps } from '../../../app/commands/ports.ts';
 import { fail, ok, type Problem, type Result } from '../../../domain/result.ts';
-import type { Lang } from '../../../i18n/catalog.ts';
+import { type Lang, translator } from '../../../i18n/catalog.ts';
+import { DEFAULT_SLACK_API_URL, explainUnreachable } from '../../net/explain-unreachable.ts';
+import { networkFailureOf } from '../../net/network-failure.ts';
 import { classifySlackError } from '../classify-slack-error.ts';
 import { type AdapterLogger, toWebApiLogger } from '../web-api-logger.ts';
 import { createChannelMembers } from './channel-members.ts';
@@ -56,8 +58,9 @@ export interface RunningSlackApp {
 }
 
 /**
- * Builds and starts the app. A token Slack refuses (auth.test) or a port in
- * use is a Problem that says what to fix, not a crash.
+ * Builds and starts the app. A token Slack refuses (auth.test), Slack out of
+ * reach (network, proxy) or a port in use is a Problem that says what to fix,
+ * not a crash.
  */
 export async function startSlackApp(options: SlackAppOptions): Promise<Result<RunningSlackApp, Problem>> {
   const logger = toWebApiLogger(options.logger);
@@ -76,11 +79,21 @@ export async function startSlackApp(options: SlackAppOptions): Promise<Result<Ru
       : new App({ ...common, signingSecret: options.mode.signingSecret, endpoints: EVENTS_PATH });
 
   try {
-    // auth.test: a wrong or revoked token fails here, at start, rather than on the first command.
+    // One auth.test that does not retry: Bolt's own (in init) would retry a
+    // network failure for half an hour before the operator hears of it.
+    await new webApi.WebClient(options.botToken, { ...clientOptions, logger, retryConfig: { retries: 0 } }).auth.test();
+    // auth.test again, Bolt's: it needs the bot's identity.
     await app.init();
   } catch (error) {
+    // A proxy or network in the way is not a token to copy again.
+    const network = networkFailureOf(error);
+    if (network) {
+      const { line, fix } = explainUnreachable(network, options.slackApiUrl ?? DEFAULT_SLACK_API_URL, proxy, translator(options.channelLang));
+      return fail({ code: 'slack_unreachable', message: `${line} → ${fix}` });
+    }
+    const t = translator(options.channelLang);
     const reason = classifySlackError(error).error;
-    return fail({ code: 'slack_auth', message: `Slack refused SLACK_BOT_TOKEN (${reason}): copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page` });
+    return fail({ code: 'slack_auth', message: `${t('net.slackTokenRefused', { code: reason })} → ${t('doctor.fixSlack')}` });
   }
 
   const ctx: ListenerContext = {

@@ -69,4 +69,47 @@ describe('Slack behind a CONNECT proxy', () => {
       await own.stop();
     }
   });
+
+  it('a proxy that refuses makes the start name the network, not the token', async () => {
+    const refusing = await new ConnectProxy({ hosts: { 'slack.test': '127.0.0.1' } }).start();
+    refusing.refuse(403);
+    try {
+      const started = await startSlackApp({
+        botToken: 'xoxb-test',
+        mode: { kind: 'http', signingSecret: 'secret', port: 0 },
+        slackApiUrl: apiUrl,
+        proxy: { HTTP_PROXY: refusing.url },
+        deps: {} as Omit<CommandDeps, 'members'>,
+        channelLang: 'ja',
+        logger: SILENT_LOGGER,
+      });
+      expect(started.ok).toBe(false);
+      if (started.ok) return await started.value.stop();
+      expect(started.error.code).toBe('slack_unreachable');
+      expect(started.error.message).toMatch(/^Slack \(slack\.test:\d+\) に届きません — .*プロキシが接続を断りました \(HTTP 403\) → プロキシの管理者に/);
+      expect(started.error.message).not.toMatch(/\n/);
+    } finally {
+      await refusing.stop();
+    }
+  });
+
+  it('a token Slack refuses is named as the token, in the operator’s language', async () => {
+    const strict = await new FakeSlackApi({ tokens: ['xoxb-good'] }).start();
+    try {
+      const started = await startSlackApp({
+        botToken: 'xoxb-revoked',
+        mode: { kind: 'http', signingSecret: 'secret', port: 0 },
+        slackApiUrl: strict.url,
+        proxy: {},
+        deps: {} as Omit<CommandDeps, 'members'>,
+        channelLang: 'ja',
+        logger: SILENT_LOGGER,
+      });
+      expect(started.ok).toBe(false);
+      if (started.ok) return await started.value.stop();
+      expect(started.error).toEqual({ code: 'slack_auth', message: expect.stringMatching(/^Slack がトークンを受け付けません: invalid_auth → SLACK_BOT_TOKEN/) });
+    } finally {
+      await strict.stop();
+    }
+  });
 });
