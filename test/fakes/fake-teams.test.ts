@@ -67,7 +67,7 @@ beforeEach(async () => {
     handled.push(`install:${activity.conversation.id}`);
   });
   app.on('conversationUpdate', async ({ activity }) => {
-    handled.push(`conversationUpdate:${activity.channelData?.team?.id ?? ''}`);
+    handled.push(`conversationUpdate:${activity.channelData?.eventType ?? ''}:${activity.channelData?.channel?.id ?? ''}`);
   });
   app.on('card.action', async ({ activity }) => {
     handled.push(`card:${activity.value.action.verb}`);
@@ -185,7 +185,14 @@ describe('FakeTeams: activities into the real SDK', () => {
     expect(click).toEqual({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'recorded' } });
     expect((await fake.sendActivity(botUrl, fake.activities.taskFetch({ from: bob, teamId: team.id, cardActivityId: card.id, data: { milestone: '1-1-2' } }))).body).toEqual({ task: { type: 'message', value: 'opened' } });
     await fake.sendActivity(botUrl, fake.activities.taskSubmit({ from: bob, teamId: team.id, cardActivityId: card.id, data: { comment: 'ok' } }));
-    expect(handled).toEqual([`install:${team.id}`, `conversationUpdate:${team.id}`, 'card:status', 'dialog.open', 'dialog.submit:{"comment":"ok"}']);
+    expect(handled).toEqual([`install:${team.id}`, `conversationUpdate:teamMemberAdded:${team.id}`, 'card:status', 'dialog.open', 'dialog.submit:{"comment":"ok"}']);
+  });
+
+  it('a channel created later: conversationUpdate channelCreated names it, and the connector lists it', async () => {
+    fake.addChannel(team.id, { id: '19:kikaku@thread.tacv2', name: '企画課' });
+    await fake.sendActivity(botUrl, fake.activities.conversationUpdate({ by: alice, teamId: team.id, eventType: 'channelCreated', channelId: '19:kikaku@thread.tacv2' }));
+    expect(handled).toEqual(['conversationUpdate:channelCreated:19:kikaku@thread.tacv2']);
+    expect((await app.api.teams.getConversations(team.id)).map((c) => c.id)).toContain('19:kikaku@thread.tacv2');
   });
 });
 

@@ -44,11 +44,18 @@ export class ActivityBuilder {
     return { ...this.#base(options.by, where, this.#nextId()), type: 'installationUpdate', action: options.action ?? 'add' };
   }
 
-  /** The bot (by default) was added to a team: what Teams sends beside installationUpdate. */
-  conversationUpdate(options: { by: FakeMember; teamId: string; membersAdded?: { id: string }[]; eventType?: string }): Activity {
-    const base = this.#base(options.by, { teamId: options.teamId, thread: false }, this.#nextId());
-    const channelData = { ...(base.channelData as Record<string, unknown>), eventType: options.eventType ?? 'teamMemberAdded' };
-    return { ...base, type: 'conversationUpdate', membersAdded: options.membersAdded ?? [{ id: this.bot.id }], channelData };
+  /**
+   * The bot (by default) was added to a team: what Teams sends beside
+   * installationUpdate. Other events name theirs: `channelCreated`,
+   * `channelRenamed`, `channelDeleted` (with `channelId`), `teamMemberRemoved`…
+   */
+  conversationUpdate(options: { by: FakeMember; teamId: string; membersAdded?: { id: string }[]; eventType?: string; channelId?: string }): Activity {
+    const where = { teamId: options.teamId, thread: false, ...(options.channelId === undefined ? {} : { channelId: options.channelId }) };
+    const base = this.#base(options.by, where, this.#nextId());
+    const eventType = options.eventType ?? 'teamMemberAdded';
+    const channelData = { ...(base.channelData as Record<string, unknown>), eventType };
+    const members = eventType === 'teamMemberAdded' ? { membersAdded: options.membersAdded ?? [{ id: this.bot.id }] } : {};
+    return { ...base, type: 'conversationUpdate', ...members, channelData };
   }
 
   /** A message; `mention: true` puts `<at>bot</at>` before the text with its mention entity. */

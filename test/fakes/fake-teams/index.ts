@@ -60,7 +60,7 @@ import { readBody, sendJson } from './http.ts';
 import { TokenIssuer, type ActivityTokenOptions } from './issuer.ts';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, type RateWindow } from './rate-limits.ts';
 import { TokenEndpoint, type TokenRequest } from './token-endpoint.ts';
-import { TeamsWorld, guidFrom, type AddTeamInput, type FakeMember, type FakeTeam, type PersonalChat } from './world.ts';
+import { TeamsWorld, guidFrom, type AddTeamInput, type FakeChannel, type FakeMember, type FakeTeam, type PersonalChat } from './world.ts';
 
 export { BOT_FRAMEWORK_ISSUER, type ActivityTokenOptions } from './issuer.ts';
 export { TEAMS_CONVERSATION_LIMITS, type RateWindow } from './rate-limits.ts';
@@ -197,6 +197,11 @@ export class FakeTeams {
 
   addTeam(input: AddTeamInput): FakeTeam {
     return this.world.addTeam(input);
+  }
+
+  /** A channel created in a team after addTeam. */
+  addChannel(teamId: string, channel: { id: string; name: string }): FakeChannel {
+    return this.world.addChannel(teamId, channel);
   }
 
   /** The bot's personal chat with a member (the id Teams would use). */

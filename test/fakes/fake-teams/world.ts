@@ -80,6 +80,14 @@ export class TeamsWorld {
     return team;
   }
 
+  /** A channel created in a team (after addTeam); Teams tells the bot with conversationUpdate channelCreated. */
+  addChannel(teamId: string, channel: { id: string; name: string }): FakeChannel {
+    const team = this.team(teamId);
+    const added = { id: channel.id, name: channel.name };
+    team.channels = [...team.channels.filter((c) => c.id !== channel.id), added];
+    return added;
+  }
+
   team(teamId: string): FakeTeam {
     const team = this.teams.get(teamId);
     if (!team) throw new Error(`FakeTeams: no team ${teamId}; addTeam() first`);
