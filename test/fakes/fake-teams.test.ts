@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
-import { BOT_SCOPE, FakeTeams, TEAMS_CONVERSATION_LIMITS, type FakeMember, type FakeTeam } from './fake-teams/index.ts';
+import { BOT_SCOPE, FakeTeams, TEAMS_CONVERSATION_LIMITS, minimumSpanMs, type FakeMember, type FakeTeam } from './fake-teams/index.ts';
 import { SlidingWindowLimiter } from './fake-teams/rate-limits.ts';
 
 const alice: FakeMember = { id: '29:1alice', aadObjectId: '6a3b1c52-0f61-4b1e-9d0c-1a2b3c4d5e6f', name: '山田 花子' };
@@ -324,6 +324,14 @@ describe('FakeTeams: Teams’ rate limits', () => {
     expect(await errorOf(app.send(team.id, 'm60'))).toMatchObject({ status: 429, headers: { 'retry-after': String((start + 30_000 - now) / 1000) } });
     await app.send('19:jinji@thread.tacv2', 'elsewhere');
     expect(fake.rateLimitViolations).toHaveLength(1);
+  });
+
+  it('minimumSpanMs: the floor those limits set for n sends to one conversation', () => {
+    expect(minimumSpanMs(7)).toBe(0);
+    expect(minimumSpanMs(8)).toBe(1000);
+    expect(minimumSpanMs(9)).toBe(2000);
+    expect(minimumSpanMs(20)).toBe(4000);
+    expect(minimumSpanMs(61, [{ seconds: 30, max: 60 }])).toBe(30_000);
   });
 
   it('1,800 per hour (the limiter alone: 1,800 sends through the SDK would only slow the suite)', () => {

@@ -34,6 +34,12 @@ export class SlidingWindowLimiter {
 
   /** Seconds to wait when a send now would exceed a window (nothing counted); null when it may go. */
   check(key: string, nowMs: number): number | null {
+    const waitMs = this.waitMs(key, nowMs);
+    return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : null;
+  }
+
+  /** Milliseconds until a send may go (0: now). */
+  waitMs(key: string, nowMs: number): number {
     const recent = this.#recent(key, nowMs);
     let waitMs = 0;
     for (const window of this.#windows) {
@@ -44,7 +50,7 @@ export class SlidingWindowLimiter {
       const freeAt = (recent[recent.length - window.max] ?? nowMs) + windowMs;
       waitMs = Math.max(waitMs, freeAt - nowMs);
     }
-    return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : null;
+    return waitMs;
   }
 
   /** Counts a send that was accepted. */
@@ -68,6 +74,22 @@ export class SlidingWindowLimiter {
     this.#accepted.set(key, kept);
     return kept;
   }
+}
+
+/**
+ * The shortest time from the first to the last of `count` sends to one
+ * conversation that the limits allow (each sent as early as they let it):
+ * the floor a fan-out benchmark compares against. 20 sends under Teams'
+ * limits: 7 at 0 s, 1 at 1 s, 7 at 2 s, 1 at 3 s, 4 at 4 s → 4,000 ms.
+ */
+export function minimumSpanMs(count: number, windows: readonly RateWindow[] = TEAMS_CONVERSATION_LIMITS): number {
+  const limiter = new SlidingWindowLimiter(windows);
+  let at = 0;
+  for (let i = 0; i < count; i += 1) {
+    at += limiter.waitMs('c', at);
+    limiter.record('c', at);
+  }
+  return at;
 }
 
 /** The index of the first time in sorted `times` later than `after`. */
