@@ -9,21 +9,14 @@
  * message already holds Slack's 50 blocks and there is no room for one more.
  */
 import type { types } from '@slack/bolt';
+import { buildStampView, type Stamp } from '../../app/views/build-stamp-view.ts';
 import type { StatusCode } from '../../domain/status.ts';
-import { isClosed, statusLabel } from '../../domain/status.ts';
-import type { UpdateVia } from '../../domain/status-update.ts';
-import type { WallClock } from '../../domain/zoned-time.ts';
-import { translator, type Lang, type MessageKey } from '../../i18n/catalog.ts';
+import { isClosed } from '../../domain/status.ts';
+import type { Lang } from '../../i18n/catalog.ts';
 import { BLOCK_KIT_LIMITS, truncate } from './block-kit-limits.ts';
-import { actorToken, context, formatWallClock, toMrkdwn } from './mrkdwn.ts';
+import { actorToken, context, toMrkdwn } from './mrkdwn.ts';
 
-export interface Stamp {
-  status: StatusCode;
-  actor: string;
-  via: UpdateVia;
-  at: WallClock;
-  comment: string | null;
-}
+export type { Stamp };
 
 /** The stamp's block id for the actions block `actionsBlockId`. */
 export function stampBlockId(actionsBlockId: string): string {
@@ -51,16 +44,8 @@ export function stampMessage(blocks: readonly unknown[], actionsBlockId: string,
 }
 
 function stampContext(stamp: Stamp, lang: Lang): types.ContextBlock {
-  const t = translator(lang);
-  const recorded = t('stamp.recorded', {
-    status: statusLabel(stamp.status, lang),
-    actor: actorToken(stamp.actor),
-    at: formatWallClock(stamp.at, lang),
-    via: t(`plan.via.${stamp.via}` as MessageKey),
-  });
-  const lines = [`${EMOJI[stamp.status]} ${toMrkdwn(recorded)}`];
-  if (stamp.comment !== null) lines.push(toMrkdwn(t('stamp.comment', { comment: truncate(stamp.comment, 500) })));
-  return context(...lines);
+  const [recorded = '', ...comment] = buildStampView({ ...stamp, comment: stamp.comment === null ? null : truncate(stamp.comment, 500) }, lang, actorToken(stamp.actor));
+  return context(`${EMOJI[stamp.status]} ${toMrkdwn(recorded)}`, ...comment.map(toMrkdwn));
 }
 
 // Colour at a glance, the way people mark a progress sheet.
