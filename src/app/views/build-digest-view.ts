@@ -1,0 +1,130 @@
+/**
+ * The weekly digest (SPEC §6) as a neutral view: its sections in order, each
+ * list worded and cut to DIGEST_LIST_LINES with its total and the command
+ * for the rest, the progress figures and the roll-up. Slack, Teams and the
+ * shell render this; they may cut further to fit their limits, never reorder.
+ */
+import type { DigestMessage } from '../ports.ts';
+import type { DigestEntry, DigestList, RollupRow } from '../../domain/digest.ts';
+import { DUE_SOON_DAYS, SILENT_WINDOW_DAYS } from '../../domain/digest.ts';
+import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
+import { translator, type Lang, type Translate } from '../../i18n/catalog.ts';
+import { DIGEST_LIST_LINES, DIGEST_MORE_COMMANDS, entryFacts, percentText, progressBar, silentFacts, type DigestPart } from '../../i18n/digest-wording.ts';
+import { formatDate } from '../../i18n/format-date.ts';
+import type { ViewLine, ViewList } from './view-line.ts';
+
+/** A bar and its words: `▓▓▓▓░░░░░░` and `40% ／ 完了 12/30 …`. */
+export interface Figures {
+  bar: string;
+  text: string;
+}
+
+export interface RollupView {
+  /** `1 title`. */
+  title: string;
+  figures: Figures;
+}
+
+export interface PillarView extends RollupView {
+  initiatives: RollupView[];
+  /** Initiatives in all; the rest are for `moreCommand`. */
+  total: number;
+}
+
+export interface DigestView {
+  lang: Lang;
+  /** `週次ダイジェスト 令和2年9月14日(月) · 2020-09-14`. */
+  heading: string;
+  /** The plan, the period, and whether it is late, manual or a preview. */
+  context: string[];
+  counts: { title: string; line: string; note: string };
+  progress: { title: string; rows: Figures[] };
+  /** Completed, newly overdue, still overdue, due soon, silent divisions, and unmapped ones when there are. */
+  lists: ViewList[];
+  rollup: { title: string; pillars: PillarView[]; total: number; moreCommand: string };
+  separator: string;
+  /** One line for notifications: the date, done of total, overdue. */
+  summary: string;
+}
+
+export interface DigestViewOptions {
+  /** A preview (`/plan digest`): nothing was posted. */
+  preview?: boolean;
+}
+
+/** The view of a digest message, in its own language. */
+export function buildDigestView(message: DigestMessage, options: DigestViewOptions = {}): DigestView {
+  const t = translator(message.lang);
+  const { digest, lang } = message;
+  const sep = t('reminder.separator');
+  const p = digest.progress;
+  const entries = (title: string, list: DigestList<DigestEntry>, part: DigestPart): ViewList =>
+    viewList(title, list, part, t('digest.none'), (entry) => line(entry.milestoneId, entry.title, entryFacts(entry, lang, t)));
+  const lists = [
+    entries(t('digest.completed.title', { count: digest.completed.total }), digest.completed, 'completed'),
+    entries(t('digest.newlyOverdue.title', { count: digest.newlyOverdue.total }), digest.newlyOverdue, 'newlyOverdue'),
+    entries(t('digest.stillOverdue.title', { count: digest.stillOverdue.total }), digest.stillOverdue, 'stillOverdue'),
+    entries(t('digest.dueSoon.title', { days: DUE_SOON_DAYS, count: digest.dueSoon.total }), digest.dueSoon, 'dueSoon'),
+    viewList(t('digest.silent.title', { days: SILENT_WINDOW_DAYS, count: digest.silentDivisions.total }), digest.silentDivisions, 'silent', t('digest.none'), (s) =>
+      line('', s.division, silentFacts(s, lang, t)),
+    ),
+  ];
+  if (digest.unmappedDivisions.total > 0) {
+    lists.push(viewList(t('digest.unmapped.title', { count: digest.unmappedDivisions.total }), digest.unmappedDivisions, 'unmapped', null, (d) => line('', d, [])));
+  }
+  return {
+    lang,
+    heading: t('digest.header', { date: formatDate(digest.date, lang) }),
+    context: [
+      digest.planTitle,
+      t('digest.period', { date: formatDate(digest.previousDate, lang) }),
+      ...(message.late ? [t('digest.late')] : []),
+      ...(message.manual ? [t('digest.manual')] : []),
+      ...(options.preview ? [t('digest.preview')] : []),
+    ],
+    counts: {
+      title: t('digest.counts.title'),
+      line: STATUS_CODES.map((code) => t('digest.count', { status: statusLabel(code, lang), count: digest.counts[code] })).join(sep),
+      note: t('digest.counts.note'),
+    },
+    progress: {
+      title: t('digest.progress.title'),
+      rows: [
+        { bar: progressBar(p.doneDue, p.dueSoFar), text: t('digest.progress.due', { done: p.doneDue, total: p.dueSoFar, percent: percentText(p.doneDue, p.dueSoFar, t) }) },
+        { bar: progressBar(p.done, p.total), text: t('digest.progress.all', { done: p.done, total: p.total, percent: percentText(p.done, p.total, t) }) },
+      ],
+    },
+    lists,
+    rollup: {
+      title: t('digest.rollup.title'),
+      pillars: digest.pillars.items.slice(0, DIGEST_LIST_LINES).map((pillar) => ({
+        ...rollupView(pillar, t),
+        initiatives: pillar.initiatives.items.slice(0, DIGEST_LIST_LINES).map((row) => rollupView(row, t)),
+        total: pillar.initiatives.total,
+      })),
+      total: digest.pillars.total,
+      moreCommand: DIGEST_MORE_COMMANDS.pillars,
+    },
+    separator: sep,
+    summary: t('digest.fallback', { date: digest.date, done: p.done, total: p.total, overdue: p.overdue }),
+  };
+}
+
+/** The 「他 N 件」 line of a digest list, naming `command` as the platform writes it. */
+export function digestMoreText(lang: Lang, count: number, command: string): string {
+  return translator(lang)('digest.more', { count, command });
+}
+
+function viewList<T>(title: string, list: DigestList<T>, part: DigestPart, empty: string | null, toLine: (item: T) => ViewLine): ViewList {
+  return { title, lines: list.items.slice(0, DIGEST_LIST_LINES).map(toLine), total: list.total, moreCommand: DIGEST_MORE_COMMANDS[part], empty };
+}
+
+function line(id: string, title: string, facts: string[]): ViewLine {
+  return { tag: '', id, title, facts, notes: [], target: null };
+}
+
+/** `▓▓▓▓░░░░░░` and `40% ／ 完了 12/30 ／ 期限到来分 8/10 ／ 超過 2`. */
+function rollupView(row: RollupRow, t: Translate): RollupView {
+  const p = row.progress;
+  return { title: `${row.id} ${row.title}`, figures: { bar: progressBar(p.done, p.total), text: `${percentText(p.done, p.total, t)}${t('reminder.separator')}${t('digest.rollup.stats', { ...p })}` } };
+}
