@@ -8,19 +8,14 @@ import type { HistoryEntry, MilestoneSummary, Reply } from '../../app/commands/r
 import { statusLabel } from '../../domain/status.ts';
 import type { Lang, MessageKey, Translate } from '../../i18n/catalog.ts';
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
+import { buildMilestoneLine } from '../../app/views/build-milestone-line.ts';
 import { actorName } from './shell-identity.ts';
 import { stripMarkup } from './strip-markup.ts';
 
 /** `  1-1-2 title` and its facts (due, checkpoint, status, overdue, owners) indented below. */
 export function milestoneLines(item: MilestoneSummary, lang: Lang, t: Translate, options: { owners?: boolean } = {}): string[] {
-  const facts = [
-    item.nextDue === null ? t('plan.line.noDue') : t('reminder.due', { date: formatDate(item.nextDue, lang) }),
-    item.checkpoint === null ? null : t('reminder.checkpoint', { month: formatMonth(item.checkpoint, lang) }),
-    t('reminder.status', { status: statusLabel(item.status, lang) }),
-    item.daysOverdue === null ? null : t('reminder.daysOverdue', { days: item.daysOverdue }),
-    options.owners === false ? null : t('plan.line.owners', { owners: item.owners.join('、') }),
-  ].filter((fact): fact is string => fact !== null);
-  return [`  ${item.id} ${item.title}`, `      ${facts.join(t('reminder.separator'))}`];
+  const line = buildMilestoneLine(item, lang, t, options);
+  return [`  ${line.id} ${line.title}`, `      ${line.facts.join(t('reminder.separator'))}`];
 }
 
 /** One history entry: when, what, who, how; then its month, new due month and comment. */

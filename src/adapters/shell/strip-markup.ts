@@ -1,8 +1,2 @@
-/**
- * Catalogue text written for Slack carries mrkdwn emphasis (`*見る*`) and
- * code spans (`` `/plan status` ``); the terminal shows the words without
- * the marks. Only for catalogue text: user and plan text is printed as it is.
- */
-export function stripMarkup(catalogText: string): string {
-  return catalogText.replace(/[*`]/gu, '');
-}
+// The shell's renderers and the neutral views share one rule for catalogue markup.
+export { stripMarkup } from '../../i18n/strip-markup.ts';

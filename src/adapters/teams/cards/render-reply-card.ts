@@ -1,0 +1,76 @@
+/**
+ * A command's Reply as an Adaptive Card: the view every platform shows
+ * (build-reply-view.ts; the digest's own for a digest preview), each piece of
+ * plan and user text escaped, commands written the Teams way.
+ */
+import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
+import type { Reply } from '../../../app/commands/reply.ts';
+import { buildReplyView, type NameActor, type ReplyBlock } from '../../../app/views/build-reply-view.ts';
+import { translate, type Lang } from '../../../i18n/catalog.ts';
+import { stripMarkup } from '../../../i18n/strip-markup.ts';
+import { bold, card, container, markdown, text } from './card-parts.ts';
+import { escapeCardText } from './escape-card-text.ts';
+import { renderDigestCards } from './render-digest-card.ts';
+import { teamsCommand } from './teams-command.ts';
+
+export interface RenderReplyCardOptions {
+  /** The command asked for a change: a refusal then says that nothing was changed. */
+  change?: boolean;
+  /** How people are named: Teams shows display names the app looks up; ids as they are otherwise. */
+  nameActor?: NameActor;
+}
+
+/** The card of `reply` in `lang`. */
+export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCardOptions = {}): IAdaptiveCard {
+  if (reply.kind === 'digest') return renderDigestCards(reply.message, null, { preview: true })[0]!;
+  const view = buildReplyView(reply, lang, options);
+  const body: CardElementArray = [];
+  // The help's title names the Slack command too.
+  if (view.title !== null) body.push(text(reply.kind === 'help' ? teamsCommands(view.title) : view.title, { size: 'Medium', weight: 'Bolder' }));
+  let separateNext = false;
+  for (const block of view.blocks) {
+    if (block.kind === 'divider') {
+      separateNext = true;
+      continue;
+    }
+    const element = elementOf(block, view.separator, lang);
+    if (separateNext) Object.assign(element, { separator: true, spacing: 'Medium' });
+    separateNext = false;
+    body.push(element);
+  }
+  return card(body, { fallbackText: escapeCardText(view.title ?? firstText(view.blocks)) });
+}
+
+function elementOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, separator: string, lang: Lang): CardElementArray[number] {
+  switch (block.kind) {
+    case 'heading':
+      return markdown(bold(block.text), { spacing: 'Medium' });
+    case 'text':
+      return text(block.text, toneOf(block.tone));
+    case 'line': {
+      const { line } = block;
+      return container([markdown(`${bold(line.id)} ${escapeCardText(line.title)}`.trim()), text(line.facts.join(separator), { isSubtle: true, spacing: 'None' })], { spacing: 'Small' });
+    }
+    case 'commands':
+      return text(teamsCommands(block.text), { spacing: 'None' });
+    case 'more':
+      return text(translate(lang, 'plan.more', { count: block.count, command: teamsCommand(block.command) }), { isSubtle: true });
+  }
+}
+
+function toneOf(tone: 'normal' | 'subtle' | 'warning' | 'good'): Parameters<typeof text>[1] {
+  if (tone === 'subtle') return { isSubtle: true, spacing: 'Small' };
+  if (tone === 'warning') return { color: 'Attention', weight: 'Bolder' };
+  if (tone === 'good') return { color: 'Good', weight: 'Bolder' };
+  return {};
+}
+
+/** Help text names commands as `` `/plan status` ``: Teams users type `@shinchoku status`. */
+function teamsCommands(catalogText: string): string {
+  return stripMarkup(catalogText.replace(/`(\/plan[^`]*)`/gu, (_m, command: string) => teamsCommand(command))).replace(/\/plan\b/gu, teamsCommand('/plan'));
+}
+
+function firstText(blocks: readonly ReplyBlock[]): string {
+  for (const block of blocks) if (block.kind === 'text' || block.kind === 'heading') return block.text;
+  return '';
+}

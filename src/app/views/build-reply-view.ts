@@ -1,0 +1,174 @@
+/**
+ * A command's Reply as a neutral view: a heading and blocks of worded text,
+ * milestone lines and 「他 N 件」 notes, in the order every platform shows
+ * them. Teams renders it as a card; catalogue text arrives without Slack's
+ * marks (headings are blocks of their own).
+ */
+import type { HistoryEntry, Paging, Reply } from '../commands/reply.ts';
+import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
+import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
+import { formatDate, formatMonth } from '../../i18n/format-date.ts';
+import { listTitle } from '../../i18n/list-title.ts';
+import { problemLines } from '../../i18n/problem-lines.ts';
+import { stripMarkup } from '../../i18n/strip-markup.ts';
+import { buildMilestoneLine } from './build-milestone-line.ts';
+import type { ViewLine } from './view-line.ts';
+
+export type ReplyBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string; tone: 'normal' | 'subtle' | 'warning' | 'good' }
+  | { kind: 'line'; line: ViewLine }
+  /** Catalogue text that names commands (help): the platform writes each `/plan …` its own way. */
+  | { kind: 'commands'; text: string }
+  | { kind: 'more'; count: number; command: string }
+  | { kind: 'divider' };
+
+export interface ReplyView {
+  lang: Lang;
+  title: string | null;
+  blocks: ReplyBlock[];
+  separator: string;
+}
+
+/** Names a chat user as the platform shows it (a mention, a display name, the shell's role). */
+export type NameActor = (actor: string) => string;
+
+export interface ReplyViewOptions {
+  /** The command asked for a change: a refusal then says that nothing was changed. */
+  change?: boolean;
+  nameActor?: NameActor;
+}
+
+const text = (value: string, tone: 'normal' | 'subtle' | 'warning' | 'good' = 'normal'): ReplyBlock => ({ kind: 'text', text: value, tone });
+const heading = (value: string): ReplyBlock => ({ kind: 'heading', text: stripMarkup(value) });
+
+/** The view of `reply` in `lang`. Digests have their own view (build-digest-view.ts). */
+export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: Lang, options: ReplyViewOptions = {}): ReplyView {
+  const t = translator(lang);
+  const name = options.nameActor ?? ((actor: string) => actor);
+  const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks, separator: t('reminder.separator') });
+  switch (reply.kind) {
+    case 'help': {
+      const sections = [t('plan.help.queries'), t('plan.help.updates'), ...(reply.coordinator ? [t('plan.help.coordinator')] : []), t('plan.help.lang')];
+      return view(t('plan.help.title'), sections.flatMap((section) => {
+        const [first = '', ...rest] = section.split('\n');
+        // A section's first line is its title; a one-line section is only commands.
+        if (rest.length === 0) return [{ kind: 'commands' as const, text: first }];
+        return [heading(first), { kind: 'commands' as const, text: rest.join('\n') }];
+      }));
+    }
+    case 'overview': {
+      const o = reply.overview;
+      const blocks: ReplyBlock[] = [
+        text(t('plan.overview.asOf', { date: formatDate(o.today, lang), total: o.total }), 'subtle'),
+        text(STATUS_CODES.map((code) => t('plan.overview.count', { status: statusLabel(code, lang), count: o.byStatus[code] })).join(t('reminder.separator'))),
+        heading(t('plan.overview.pillarsHeader')),
+        ...o.pillars.map((p) => text(t('plan.overview.pillar', { id: p.id, title: p.title, total: p.total, done: p.byStatus.done, overdue: p.overdue }))),
+        { kind: 'divider' },
+        heading(t('plan.overview.overdueHeader', { count: o.overdueTotal })),
+      ];
+      if (o.overdue.length === 0) blocks.push(text(t('plan.overview.noOverdue'), 'subtle'));
+      for (const item of o.overdue) blocks.push({ kind: 'line', line: buildMilestoneLine(item, lang, t) });
+      if (o.overdueTotal > o.overdue.length) blocks.push({ kind: 'more', count: o.overdueTotal - o.overdue.length, command: '/plan status overdue' });
+      return view(t('plan.overview.title', { title: o.title }), blocks);
+    }
+    case 'milestone': {
+      const { detail } = reply;
+      const { summary } = detail;
+      const blocks: ReplyBlock[] = [
+        text(
+          t('plan.detail.path', {
+            pillar: `${detail.pillar.id} ${detail.pillar.title}`,
+            initiative: `${detail.initiative.id} ${detail.initiative.title}`,
+            item: `${detail.item.id} ${detail.item.title}`,
+          }),
+          'subtle',
+        ),
+        { kind: 'line', line: buildMilestoneLine(summary, lang, t) },
+        text(detail.scheduleText === null ? t('plan.detail.noSchedule') : t('plan.detail.schedule', { text: detail.scheduleText })),
+      ];
+      if (detail.group !== null) blocks.push(text(t('plan.detail.group', { group: detail.group })));
+      if (detail.checkpoints.length === 0) blocks.push(text(t('plan.detail.ongoing')));
+      for (const cp of detail.checkpoints) {
+        const label = cp.key === null ? t('plan.detail.whole') : t('reminder.checkpoint', { month: formatMonth(cp.key, lang) });
+        const late = cp.daysOverdue === null ? '' : `${t('reminder.separator')}${t('reminder.daysOverdue', { days: cp.daysOverdue })}`;
+        blocks.push(text(`・${t('plan.detail.checkpoint', { label, date: formatDate(cp.due, lang), status: statusLabel(cp.status, lang) })}${late}${cp.revised ? ` ${t('plan.detail.revised')}` : ''}`));
+      }
+      blocks.push({ kind: 'divider' }, heading(t('plan.detail.historyHeader', { total: detail.historyTotal })));
+      if (detail.history.length === 0) blocks.push(text(t('plan.history.empty'), 'subtle'));
+      for (const entry of detail.history) blocks.push(...historyBlocks(entry, lang, t, name));
+      if (detail.historyTotal > detail.history.length) blocks.push({ kind: 'more', count: detail.historyTotal - detail.history.length, command: `/plan history ${summary.id}` });
+      return view(`${summary.id} ${summary.title}`, blocks);
+    }
+    case 'list': {
+      const { scope, paging } = reply;
+      const blocks: ReplyBlock[] = [];
+      if (scope.kind === 'mine' && scope.divisions.length > 0) blocks.push(text(t('plan.list.mineDivisions', { divisions: scope.divisions.join('、') }), 'subtle'));
+      blocks.push(text(pageText(paging, t), 'subtle'));
+      if (reply.items.length === 0) blocks.push(text(scope.kind === 'mine' && scope.divisions.length === 0 ? t('plan.list.mineNone') : t('plan.list.empty')));
+      for (const item of reply.items) blocks.push({ kind: 'line', line: buildMilestoneLine(item, lang, t, { owners: scope.kind !== 'division' }) });
+      if (paging.nextCommand !== null) blocks.push({ kind: 'more', count: paging.remaining, command: paging.nextCommand });
+      return view(listTitle(scope, t), blocks);
+    }
+    case 'history': {
+      const blocks: ReplyBlock[] = [text(reply.milestone.title), text(pageText(reply.paging, t), 'subtle')];
+      if (reply.entries.length === 0) blocks.push(text(t('plan.history.empty'), 'subtle'));
+      for (const entry of reply.entries) blocks.push(...historyBlocks(entry, lang, t, name));
+      if (reply.paging.nextCommand !== null) blocks.push({ kind: 'more', count: reply.paging.remaining, command: reply.paging.nextCommand });
+      return view(t('plan.history.title', { id: reply.milestone.id }), blocks);
+    }
+    case 'updated': {
+      const headline =
+        reply.revisedDue === null
+          ? t('plan.updated.status', { id: reply.milestone.id, status: statusLabel(reply.status, lang), previous: statusLabel(reply.previous, lang) })
+          : t('plan.updated.due', { id: reply.milestone.id, month: formatMonth(reply.revisedDue, lang), date: reply.due === null ? '' : formatDate(reply.due, lang) });
+      return view(null, [
+        text(`✓ ${headline}`, 'good'),
+        text(reply.milestone.title),
+        ...(reply.checkpoint === null ? [] : [text(t('plan.updated.checkpoint', { month: formatMonth(reply.checkpoint, lang) }))]),
+        ...(reply.comment === null ? [] : [text(t('plan.updated.comment', { comment: reply.comment }))]),
+        text(t('plan.updated.by', { actor: name(reply.actor), via: t(`plan.via.${reply.via}` as MessageKey), at: `${formatDate(reply.at.date, lang)} ${reply.at.time}` }), 'subtle'),
+      ]);
+    }
+    case 'owner': {
+      const title = t(reply.changed ? 'plan.owner.changed' : 'plan.owner.shown', { division: reply.division });
+      const entry = reply.entry;
+      if (entry === null) return view(title, [text(t('plan.owner.unmapped'))]);
+      const people = (ids: readonly string[]) => (ids.length === 0 ? t('plan.owner.nobody') : ids.map(name).join(' '));
+      return view(title, [
+        text(t('plan.owner.channel', { channel: entry.channel || t('outbox.noChannel') })),
+        text(t('plan.owner.users', { users: people(entry.users) })),
+        text(t('plan.owner.deputies', { deputies: people(entry.deputies) })),
+        ...(entry.channelMembers === true ? [text(t('plan.owner.channelMembers'))] : []),
+      ]);
+    }
+    case 'lang':
+      return view(null, [text(t(reply.changed ? 'plan.lang.set' : 'plan.lang.current'))]);
+    case 'digest_posted':
+      return view(null, [text(t('plan.digest.posted', { channel: reply.channel || t('outbox.noChannel'), week: reply.week }))]);
+    case 'problem': {
+      const [first = '', ...rest] = problemLines(reply.problem, lang, t);
+      return view(null, [text(first, 'warning'), ...[...rest, ...(options.change ? [t('plan.problem.unchanged')] : [])].map((line) => text(line, 'subtle'))]);
+    }
+  }
+}
+
+function pageText(paging: Paging, t: Translate): string {
+  return t('plan.page', { total: paging.total, page: paging.page, pages: paging.pageCount });
+}
+
+/** One history entry: when, what, who, how; then its month, new due month and comment. */
+function historyBlocks(entry: HistoryEntry, lang: Lang, t: Translate, name: NameActor): ReplyBlock[] {
+  const head = t('plan.history.entry', {
+    at: `${formatDate(entry.at.date, lang)} ${entry.at.time}`,
+    status: statusLabel(entry.status, lang),
+    actor: name(entry.actor),
+    via: t(`plan.via.${entry.via}` as MessageKey),
+  });
+  const details = [
+    entry.checkpoint === null ? null : t('plan.history.checkpoint', { month: formatMonth(entry.checkpoint, lang) }),
+    entry.revisedDue === null ? null : t('plan.history.revisedDue', { month: formatMonth(entry.revisedDue, lang) }),
+    entry.comment === null ? null : t('plan.history.comment', { comment: entry.comment }),
+  ].filter((d): d is string => d !== null);
+  return [text(head), ...(details.length === 0 ? [] : [text(details.join(t('reminder.separator')), 'subtle')])];
+}
