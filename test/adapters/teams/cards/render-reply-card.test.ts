@@ -154,3 +154,15 @@ describe('renderCommentDialog', () => {
     expect(body.find((e) => e.id === 'status')?.value).toBe('delayed');
   });
 });
+
+describe('invoke answers', () => {
+  it('wrap a card for a click and a dialog the way Teams expects them', async () => {
+    const { cardActionResponse, dialogResponse, dialogClosedResponse } = await import('../../../../src/adapters/teams/cards/invoke-responses.ts');
+    const dialog = renderCommentDialog({ milestone: item(), checkpoint: null, status: 'on_track', canReviseDue: false }, { milestoneId: '1-1-2', checkpoint: null, outboxKey: null }, 'ja');
+    expect(cardActionResponse(dialog.card)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: dialog.card });
+    expect(dialogResponse(dialog)).toEqual({
+      task: { type: 'continue', value: { title: '状況の報告', width: 'medium', card: { contentType: 'application/vnd.microsoft.card.adaptive', content: dialog.card } } },
+    });
+    expect(dialogClosedResponse('記録しました')).toEqual({ task: { type: 'message', value: '記録しました' } });
+  });
+});
