@@ -69,12 +69,20 @@ export interface Pillar {
   initiatives: Initiative[];
 }
 
-/** A line of the source the importer could not place, with why. */
+/**
+ * A line of the source the importer was not sure of, with why. Without a
+ * kind the line was not imported; `repaired` lines were imported after a
+ * repair or with a gap; `review` lines (「要確認」) were imported under an
+ * item or owners that a fallback rule chose.
+ */
 export interface ImportWarning {
   line: number;
   text: string;
   reason: string;
+  kind?: ImportWarningKind;
 }
+
+export type ImportWarningKind = 'repaired' | 'review';
 
 export interface Plan {
   version: 1;

@@ -157,7 +157,12 @@ function orderPlan(plan: Plan): object {
         })),
       })),
     })),
-    warnings: plan.warnings.map((warning) => ({ line: warning.line, text: warning.text, reason: warning.reason })),
+    warnings: plan.warnings.map((warning) => ({
+      line: warning.line,
+      text: warning.text,
+      reason: warning.reason,
+      ...optional('kind', warning.kind),
+    })),
   };
 }
 

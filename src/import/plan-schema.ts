@@ -101,6 +101,7 @@ export const warningSchema = z.strictObject({
   line: z.number().int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' }),
   text: z.string(),
   reason: z.string(),
+  kind: z.enum(['repaired', 'review']).optional(),
 });
 
 const planShape = z.strictObject({

@@ -4,7 +4,7 @@
 import type { Initiative, Item, Milestone } from '../../domain/plan.ts';
 import { similarity } from '../../domain/similarity.ts';
 import type { InitiativeBlock, Warn } from './rows.ts';
-import { readPlanColumn, type PlanSection } from './plan-column.ts';
+import { readPlanColumn, type DraftMilestone, type PlanSection } from './plan-column.ts';
 import { readOwnerColumn } from './owner-column.ts';
 import { readItemColumn } from './item-column.ts';
 import { joinWrapped, matchKey } from './text.ts';
@@ -13,8 +13,22 @@ interface DraftItem {
   title: string;
   key: string;
   line: number;
-  sections: PlanSection[];
+  sections: DraftSection[];
   owners: string[];
+  /** Lines of the owner headings that name this item. */
+  ownerLines: number[];
+  /** The owner heading that took its divisions from the next row, if any. */
+  ownersBorrowedFrom?: number;
+  /** Made from a heading because the item column lacks it. */
+  fromHeading?: string;
+}
+
+/**
+ * A plan section as placed on an item; `byRow` marks one that no heading
+ * opened: the row that opened the item in the item and owner columns did.
+ */
+interface DraftSection extends PlanSection {
+  byRow?: boolean;
 }
 
 /** Titles this close are the same heading read twice with small OCR damage. */
@@ -39,24 +53,88 @@ function findItem(items: DraftItem[], title: string): number {
 // ① …, (1) …, 1. … — digits may be full-width (（１）).
 const CIRCLED = /^[\u2460-\u2473\u3251-\u325F]|^[(（][\d０-９]+[)）]|^[\d０-９]+[.．]/u;
 
+/** A row that opened an item in the item and owner columns but not in the plan column. */
+interface RowStart {
+  line: number;
+  item: DraftItem;
+  section: DraftSection;
+}
+
+/**
+ * A new row's item and owner cells end the previous item's plan text,
+ * whatever the plan cell holds: when a row opens an item (□…) that its owner
+ * cell names but no plan heading does (the plan cell was unreadable), the
+ * milestones from that row up to the next heading are that item's.
+ */
+function assignRowsWithoutHeading(items: DraftItem[], sections: PlanSection[]): void {
+  const starts: RowStart[] = items
+    .filter((item) => item.sections.length === 0 && !item.fromHeading && item.ownerLines.includes(item.line))
+    .map((item) => ({ line: item.line, item, section: { heading: null, line: item.line, milestones: [], byRow: true } }))
+    .sort((a, b) => a.line - b.line);
+  if (starts.length === 0) return;
+  for (const section of sections) {
+    const kept: DraftMilestone[] = [];
+    for (const milestone of section.milestones) {
+      // A heading on the opening row itself still wins over the row.
+      const start = [...starts]
+        .reverse()
+        .find((s) => s.line <= milestone.line && (section.heading === null ? s.line >= section.line : s.line > section.line));
+      if (start) start.section.milestones.push(milestone);
+      else kept.push(milestone);
+    }
+    section.milestones = kept;
+  }
+  for (const start of starts) {
+    if (start.section.milestones.length > 0) start.item.sections.push(start.section);
+  }
+}
+
+/** Why the importer is not sure of a milestone's item or owners: one review note each. */
+function reviewMilestone(
+  items: DraftItem[],
+  draft: DraftItem,
+  section: DraftSection,
+  milestone: DraftMilestone,
+  ownersOfInitiative: boolean,
+  owners: string[],
+  warn: Warn,
+): void {
+  const cell = { text: milestone.title, line: milestone.line };
+  const item = draft.title;
+  if (section.byRow) warn(cell, 'import.review.rowWithoutHeading', { item, line: draft.line });
+  else if (section.heading === null) warn(cell, 'import.review.onlyItem', { item });
+  else if (draft.fromHeading) warn(cell, 'import.review.headingUnmatched', { item });
+  else {
+    // A row that opened another item lies between this milestone and its
+    // heading, and that item has no plan text of its own: its plan cell may
+    // have been lost, and this line may be its. Fine when this item itself
+    // opened on that row.
+    const opened = items
+      .filter((other) => other !== draft && other.sections.length === 0)
+      .filter((other) => other.line > section.line && other.line <= milestone.line)
+      .sort((a, b) => b.line - a.line)[0];
+    if (opened && draft.line < opened.line) {
+      warn(cell, 'import.review.afterOtherItem', { item, other: opened.title, line: opened.line });
+    }
+  }
+  const list = owners.join('、');
+  if (ownersOfInitiative) warn(cell, 'import.review.ownersOfInitiative', { item, owners: list });
+  if (draft.ownersBorrowedFrom !== undefined) {
+    warn(cell, 'import.review.ownersFromNextRow', { item, owners: list, line: draft.ownersBorrowedFrom });
+  }
+}
+
 /** Builds one initiative; every loose end becomes a warning. */
 export function buildInitiative(block: InitiativeBlock, fiscalYear: number, warn: Warn): Initiative {
   const title = block.titleCells.map((c) => joinWrapped(c.text)).join('').replace(CIRCLED, '').trim();
   const sections = readPlanColumn(block.planCells, fiscalYear, warn);
   const owners = readOwnerColumn(block.ownerCells, warn);
 
-  const headings: DraftItem[] = [...sections.flatMap((s) => (s.heading ? [s.heading] : [])), ...owners.headings.map((h) => h.heading)].map(
-    (heading) => ({ title: heading, key: matchKey(heading), line: 0, sections: [], owners: [] }),
-  );
-  const score = (text: string) => Math.max(0, ...headings.map((h) => similarity(h.key, matchKey(text))));
+  const draft = (title: string, line: number): DraftItem => ({ title, key: matchKey(title), line, sections: [], owners: [], ownerLines: [] });
+  const headings = [...sections.flatMap((s) => (s.heading ? [s.heading] : [])), ...owners.headings.map((h) => h.heading)].map(matchKey);
+  const score = (text: string) => Math.max(0, ...headings.map((key) => similarity(key, matchKey(text))));
 
-  const items: DraftItem[] = readItemColumn(block.itemCells, score, warn).map((d) => ({
-    title: d.title,
-    key: matchKey(d.title),
-    line: d.line,
-    sections: [],
-    owners: [],
-  }));
+  const items: DraftItem[] = readItemColumn(block.itemCells, score, warn).map((d) => draft(d.title, d.line));
 
   // Headings the item column lacks are items the extractor lost there; they
   // go after the item their predecessor heading matched, keeping plan order.
@@ -64,7 +142,7 @@ export function buildInitiative(block: InitiativeBlock, fiscalYear: number, warn
     let index = findItem(items, title);
     if (index < 0) {
       index = Math.min(lastIndex + 1, items.length);
-      items.splice(index, 0, { title, key: matchKey(title), line, sections: [], owners: [] });
+      items.splice(index, 0, { ...draft(title, line), fromHeading: column });
       warn({ text: title, line }, 'warn.itemFromHeading', { title, column });
     }
     lastIndex = index;
@@ -78,8 +156,12 @@ export function buildInitiative(block: InitiativeBlock, fiscalYear: number, warn
   for (const heading of owners.headings) {
     attach(heading.heading, heading.line, '担当課', (item) => {
       for (const owner of heading.owners) if (!item.owners.includes(owner)) item.owners.push(owner);
+      item.ownerLines.push(heading.line);
+      if (heading.borrowedFrom !== undefined) item.ownersBorrowedFrom = heading.borrowedFrom;
     });
   }
+
+  assignRowsWithoutHeading(items, sections);
 
   const preface = sections.find((s) => s.heading === null);
   if (preface && preface.milestones.length > 0) {
@@ -90,16 +172,22 @@ export function buildInitiative(block: InitiativeBlock, fiscalYear: number, warn
 
   const builtItems: Item[] = items.map((draft, index) => {
     const id = `${block.number}-${index + 1}`;
+    // The initiative's owners are a guess for an item when other items have
+    // their own: the row that named its owners may have been lost.
+    const ownersOfInitiative =
+      draft.owners.length === 0 && owners.headings.length > 0 && owners.initiativeOwners.length > 0;
     const itemOwners = draft.owners.length > 0 ? draft.owners : [...owners.initiativeOwners];
-    const milestones: Milestone[] = draft.sections
-      .flatMap((s) => s.milestones)
-      .map((m, n) => ({
-        id: `${id}-${n + 1}`,
-        title: m.title,
-        ...(m.scheduleText !== undefined ? { scheduleText: m.scheduleText } : {}),
-        schedule: m.schedule,
-        ...(m.group !== undefined ? { group: m.group } : {}),
-      }));
+    const placed = draft.sections
+      .sort((a, b) => a.line - b.line)
+      .flatMap((section) => section.milestones.map((m) => ({ section, m })));
+    for (const { section, m } of placed) reviewMilestone(items, draft, section, m, ownersOfInitiative, itemOwners, warn);
+    const milestones: Milestone[] = placed.map(({ m }, n) => ({
+      id: `${id}-${n + 1}`,
+      title: m.title,
+      ...(m.scheduleText !== undefined ? { scheduleText: m.scheduleText } : {}),
+      schedule: m.schedule,
+      ...(m.group !== undefined ? { group: m.group } : {}),
+    }));
     const line = draft.line || block.line;
     if (itemOwners.length === 0) warn({ text: draft.title, line }, 'warn.itemNoOwners', { title: draft.title });
     if (milestones.length === 0) warn({ text: draft.title, line }, 'warn.itemNoMilestones', { title: draft.title });

@@ -9,6 +9,11 @@ export interface OwnerHeading {
   heading: string;
   line: number;
   owners: string[];
+  /**
+   * The line of the next row whose leading divisions this heading took
+   * because its own row named none: owners read from a neighbouring row.
+   */
+  borrowedFrom?: number;
 }
 
 export interface OwnerColumn {
@@ -66,9 +71,12 @@ export function readOwnerColumn(cells: Cell[], warn: Warn): OwnerColumn {
       const divisions = readDivisions(cell, token.text, warn);
       // Divisions opening a row continue a heading the previous row left
       // without any (「<県民参加型予算の導入>」 / 「総務部財政課 <…>」).
+      // After a heading split across the rows the divisions follow it directly.
+      const borrow = current !== undefined && atCellStart && current.owners.length === 0 && !cell.continuesMark;
       const target =
         current && (!atCellStart || current.owners.length === 0) ? current.owners : column.initiativeOwners;
       for (const division of divisions) addUnique(target, division);
+      if (borrow && divisions.length > 0) current!.borrowedFrom = cell.line;
       atCellStart = false;
     }
   }

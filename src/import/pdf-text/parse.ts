@@ -1,8 +1,8 @@
 // The PDF-text importer: the text a PDF extractor made of a plan → Plan.
-import type { ImportWarning, Pillar, Plan } from '../../domain/plan.ts';
+import type { ImportWarning, ImportWarningKind, Pillar, Plan } from '../../domain/plan.ts';
 import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
 import { eraToGregorian, findFiscalYear } from '../../domain/era.ts';
-import { translate, type Lang } from '../../i18n/catalog.ts';
+import { translate, type Lang, type MessageKey } from '../../i18n/catalog.ts';
 import { readTable, type Cell, type PillarBlock, type Warn } from './rows.ts';
 import { buildInitiative } from './build-initiative.ts';
 import { isDivisionName, joinWrapped, looksLikeGarbage } from './text.ts';
@@ -60,6 +60,25 @@ function pillarTitle(block: PillarBlock, warn: Warn): string {
   return title;
 }
 
+/** Warnings about lines that are in the plan all the same, repaired or completed. */
+const REPAIRED: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  'warn.noFiscalYear',
+  'warn.pillarNumeral',
+  'warn.pillarTitleDamaged',
+  'warn.itemFromHeading',
+  'warn.itemNoMilestones',
+  'warn.itemNoOwners',
+  'warn.gluedBullet',
+  'warn.unscheduled',
+  'warn.notASchedule',
+  'warn.ocrFixedDash',
+]);
+
+function warningKind(key: MessageKey): ImportWarningKind | undefined {
+  if (key.startsWith('import.review.')) return 'review';
+  return REPAIRED.has(key) ? 'repaired' : undefined;
+}
+
 function fiscalYearFromDate(date: string): number {
   const [year, month] = date.split('-').map(Number) as [number, number];
   return month >= 4 ? year : year - 1;
@@ -77,8 +96,10 @@ export function parsePdfText(text: string, sourceName: string, lang: Lang = 'ja'
   if (text.trim() === '') return fail({ code: 'empty_file', message: `${sourceName}: the file is empty` });
 
   const warnings: ImportWarning[] = [];
-  const warn: Warn = (cell, key, params) =>
-    warnings.push({ line: cell.line, text: cell.text, reason: translate(lang, key, params) });
+  const warn: Warn = (cell, key, params) => {
+    const kind = warningKind(key);
+    warnings.push({ line: cell.line, text: cell.text, reason: translate(lang, key, params), ...(kind ? { kind } : {}) });
+  };
 
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const table = readTable(lines, warn);

@@ -52,12 +52,25 @@ function tokenize(cells: Cell[], fiscalYear: number, warn: Warn): Token[] {
       (last.type === 'bullet' || last.type === 'text') &&
       !endsWithSchedule(last.text, fiscalYear)
     ) {
-      last.text += first.text;
-      own.shift();
+      // Only up to the schedule that completes the milestone: what follows
+      // on the row keeps the row's own line, so its warnings name it.
+      const [head, rest] = splitAfterFirstSchedule(first.text, fiscalYear);
+      last.text += head;
+      if (rest === '') own.shift();
+      else first.text = rest;
     }
     tokens.push(...own);
   }
   return tokens;
+}
+
+/** Splits a text after its first complete schedule followed by a space: [head, rest]. */
+function splitAfterFirstSchedule(text: string, fiscalYear: number): [string, string] {
+  for (let i = 0; i < text.length; i++) {
+    if (!/[)）]/.test(text[i]!) || !/\s/.test(text[i + 1] ?? '')) continue;
+    if (endsWithSchedule(text.slice(0, i + 1), fiscalYear)) return [text.slice(0, i + 1), text.slice(i + 1).trim()];
+  }
+  return [text, ''];
 }
 
 /** Reads the plan column of one initiative. */
@@ -176,6 +189,8 @@ export function readPlanColumn(cells: Cell[], fiscalYear: number, warn: Warn): P
     for (const piece of splitPieces(token.text, fiscalYear)) {
       if (!piece.schedule && isPageFooter(piece.text)) {
         warn({ text: piece.text, line: token.line }, 'warn.pageFooter');
+      } else if (!piece.schedule && looksLikeGarbage(piece.text)) {
+        warn({ text: piece.text, line: token.line }, 'warn.garbage');
       } else if (section().heading === null && !piece.schedule) {
         warn({ text: piece.text, line: token.line }, 'warn.textBeforeHeading');
       } else if (!piece.schedule) {

@@ -6,6 +6,8 @@ import { isPageFooter } from './text.ts';
 export interface Cell {
   text: string;
   line: number;
+  /** Its start was the end of a heading the previous row began (rejoinSplitMarks). */
+  continuesMark?: boolean;
 }
 
 export interface PillarBlock {

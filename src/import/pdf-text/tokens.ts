@@ -46,7 +46,7 @@ function unclosedOpener(text: string): number {
  * and the milestones under the heading land in the previous item.
  */
 export function rejoinSplitMarks(cells: Cell[]): Cell[] {
-  const out = cells.map((cell) => ({ ...cell }));
+  const out: Cell[] = cells.map((cell) => ({ ...cell }));
   for (let k = 0; k + 1 < out.length; k++) {
     const cell = out[k]!;
     const next = out[k + 1]!;
@@ -68,6 +68,7 @@ export function rejoinSplitMarks(cells: Cell[]): Cell[] {
     if (close < 0) continue;
     cell.text += next.text.slice(0, close + 1);
     next.text = next.text.slice(close + 1).trim();
+    next.continuesMark = true;
   }
   return out.filter((cell) => cell.text !== '');
 }

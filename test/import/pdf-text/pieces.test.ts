@@ -153,7 +153,8 @@ describe('rejoinSplitMarks', () => {
       ]),
     ).toEqual([
       { text: '・作業(4月) <事務事業の見直し>', line: 3 },
-      { text: '・見直し(5月) 【市町と連携】', line: 4 },
+      // Marked, so that the owner column knows its divisions follow the heading directly.
+      { text: '・見直し(5月) 【市町と連携】', line: 4, continuesMark: true },
     ]);
   });
 
@@ -163,7 +164,7 @@ describe('rejoinSplitMarks', () => {
         { text: '<「挑戦する', line: 1 },
         { text: '風土・学習する組織」に向けた見直し> 総務部人事課', line: 2 },
       ]),
-    ).toEqual([{ text: '<「挑戦する風土・学習する組織」に向けた見直し>', line: 1 }, { text: '総務部人事課', line: 2 }]);
+    ).toEqual([{ text: '<「挑戦する風土・学習する組織」に向けた見直し>', line: 1 }, { text: '総務部人事課', line: 2, continuesMark: true }]);
   });
 
   it('leaves cells alone when the next one starts a bullet or a new mark before any closer', () => {

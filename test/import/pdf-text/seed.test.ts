@@ -122,10 +122,31 @@ const WARNINGS: { line: number; text: string; key: MessageKey | MessageKey[]; pa
   { line: 21, text: '~県民の信言頼をより高めるために-~ []:ンプライアンスの推進」', key: 'warn.pillarTitleDamaged', params: { title: 'ンプライアンスの推進' } },
   // 「…検討と実施(6月~1月) ・1月)」: a stray piece of a split row.
   { line: 23, text: '1月)', key: 'warn.bulletFragment' },
+  // 5-1 has no owner heading while 5-2 has one: the initiative's owners are a guess for 5-1.
+  ...['組織運営の見直しの実施', '三重県公文書等管理条例の確実な施行', '内部統制制度の運用'].map((text) => ({
+    line: 23,
+    text,
+    key: 'import.review.ownersOfInitiative' as const,
+    params: { item: '的確に業務を進めるための仕組みの構築', owners: '総務部総務課、総務部法務・文書課、総務部行財政改革推進課' },
+  })),
   { line: 26, text: 'ш', key: 'warn.pillarNumeral', params: { cell: 'ш', id: 'III' } },
   { line: 31, text: 'ー般競争入札のほか', key: 'warn.ocrFixedDash' },
   // OCR garbage made of real kanji; its 「(済在)」 is no schedule.
   { line: 33, text: '東世界の英佐、県民による松西 L 奈日英佐の中佐(済在)', key: ['warn.textNoBullet', 'warn.garbage', 'warn.notASchedule'] },
+  // 「総務部財政課」 opens line 34's owner cell: taken for line 33's heading <県民参加型予算の導入>.
+  {
+    line: 34,
+    text: '事業提案の募集、県民による投票と意見募集の実施',
+    key: 'import.review.ownersFromNextRow',
+    params: { item: '県民参加型予算の導入', owners: '総務部財政課', line: '34' },
+  },
+  // Line 36 names 総務部行財政改革推進課 under no heading, while 7-1 and 7-2 have theirs.
+  {
+    line: 35,
+    text: 'これまでの検討結果をふまえ',
+    key: 'import.review.ownersOfInitiative',
+    params: { item: '県有施設見直しの着実な推進', owners: '総務部行財政改革推進課' },
+  },
 ];
 
 /** Strings of OCR garbage, footers and fragments that must never reach the plan itself. */
@@ -229,7 +250,12 @@ describe('the seed plan (000_128ba0f258985d6a.txt)', () => {
       milestones: [],
     });
     for (const [it, line] of [[mobile, 13], [smart, 16]] as const) {
-      expect(plan.warnings).toContainEqual({ line, text: it.title, reason: reason('warn.itemNoMilestones', { title: it.title }) });
+      expect(plan.warnings).toContainEqual({
+        line,
+        text: it.title,
+        reason: reason('warn.itemNoMilestones', { title: it.title }),
+        kind: 'repaired',
+      });
     }
   });
 
@@ -285,6 +311,13 @@ describe('the seed plan (000_128ba0f258985d6a.txt)', () => {
     // Sorted by line, so the review report reads top to bottom.
     const lines = plan.warnings.map((w) => w.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('marks as 要確認 exactly the milestones whose item or owners a fallback rule chose', () => {
+    const review = plan.warnings.filter((w) => w.kind === 'review');
+    const flagged = allMilestones(plan).filter((m) => review.some((w) => w.text === m.title));
+    expect(flagged.map((m) => m.id)).toEqual(['5-1-1', '5-1-2', '5-1-3', '7-1-1', '7-3-1']);
+    expect(review).toHaveLength(5);
   });
 
   it('puts the garbage, footers and fragments only into warnings, never into the plan', () => {
