@@ -1,7 +1,8 @@
 // Plain-text views of a plan for the terminal: the import review report and
 // the stored-plan listing.
-import { listMilestones, SCHEDULE_KINDS, type Plan } from '../domain/plan.ts';
+import { listMilestones, SCHEDULE_KINDS, type ImportWarning, type Plan } from '../domain/plan.ts';
 import type { PlanDiff } from '../import/reconcile.ts';
+import type { StructureChange } from '../import/diff-structure.ts';
 import type { Translate } from '../i18n/catalog.ts';
 
 export function renderSummary(plan: Plan, t: Translate): string[] {
@@ -35,20 +36,69 @@ export function renderTree(plan: Plan, t: Translate): string[] {
   return lines;
 }
 
+/**
+ * The review part of the import report: lines not imported, lines repaired
+ * and imported, and the 「要確認」 milestones whose item or owners a fallback
+ * rule chose — each group under its own header, so none hides in another.
+ */
 export function renderWarnings(plan: Plan, t: Translate): string[] {
   if (plan.warnings.length === 0) return [t('cli.noWarnings')];
-  return [
-    t('cli.warningsHeader', { count: plan.warnings.length }),
-    ...plan.warnings.map((w) => t('cli.warningLine', { line: w.line, text: w.text, reason: w.reason })),
-  ];
+  const line = (w: ImportWarning) => t('cli.warningLine', { line: w.line, text: w.text, reason: w.reason });
+  const dropped = plan.warnings.filter((w) => w.kind === undefined);
+  const repaired = plan.warnings.filter((w) => w.kind === 'repaired');
+  const review = plan.warnings.filter((w) => w.kind === 'review');
+  const milestones = listMilestones(plan).map((p) => p.milestone);
+  const idOf = (w: ImportWarning) => {
+    const matches = milestones.filter((m) => m.title === w.text);
+    return matches.length === 1 ? matches[0]!.id : '-';
+  };
+  const out: string[] = [];
+  const section = (header: string, lines: string[]) => {
+    if (lines.length === 0) return;
+    if (out.length > 0) out.push('');
+    out.push(header, ...lines);
+  };
+  section(t('import.report.dropped', { count: dropped.length }), dropped.map(line));
+  section(t('import.report.repaired', { count: repaired.length }), repaired.map(line));
+  section(
+    t('import.report.review', { count: review.length }),
+    review.map((w) => t('import.report.reviewLine', { line: w.line, id: idOf(w), text: w.text, reason: w.reason })),
+  );
+  return out;
 }
 
 export function renderDiff(diff: PlanDiff | null, t: Translate): string[] {
   if (!diff) return [t('cli.diffNew')];
-  return [
+  const lines = [
     t('cli.diffHeader', { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged }),
     ...diff.added.map((m) => `  + ${m.id} ${m.title}`),
     ...diff.changed.map((m) => `  ~ ${m.id} ${m.title} ${t('cli.diffFields', { fields: m.fields.join(', ') })}`),
     ...diff.removed.map((m) => `  - ${m.id} ${m.title}`),
   ];
+  if (diff.structure.length > 0) {
+    lines.push(t('import.diff.structureHeader', { count: diff.structure.length }), ...diff.structure.map((c) => renderStructureChange(c, t)));
+  }
+  return lines;
+}
+
+function renderStructureChange(change: StructureChange, t: Translate): string {
+  switch (change.level) {
+    case 'pillar':
+      return t('import.diff.pillar', { id: change.id, before: change.before, after: change.after });
+    case 'initiative':
+      return t('import.diff.initiative', { id: change.id, before: change.before, after: change.after });
+    case 'item':
+      return t('import.diff.item', { id: change.id, before: change.before, after: change.after });
+    case 'owners':
+      return t('import.diff.itemOwners', {
+        id: change.id,
+        title: change.title,
+        before: change.before.join('、') || '-',
+        after: change.after.join('、') || '-',
+      });
+    case 'itemAdded':
+      return t('import.diff.itemAdded', { id: change.id, title: change.title });
+    case 'itemRemoved':
+      return t('import.diff.itemRemoved', { id: change.id, title: change.title });
+  }
 }

@@ -4,6 +4,7 @@
 import { listMilestones, type Item, type Milestone, type Plan } from '../domain/plan.ts';
 import { similarity } from '../domain/similarity.ts';
 import { matchKey } from './pdf-text/text.ts';
+import { diffStructure, type StructureChange } from './diff-structure.ts';
 
 export interface MilestoneRef {
   id: string;
@@ -21,6 +22,8 @@ export interface PlanDiff {
   changed: MilestoneChange[];
   removed: MilestoneRef[];
   unchanged: number;
+  /** Changed pillar, initiative and item titles and item owners. */
+  structure: StructureChange[];
 }
 
 /** A title this similar to the old one is the same milestone, lightly edited. */
@@ -93,7 +96,7 @@ export function reconcilePlan(previous: Plan, next: Plan, usedIds: Iterable<stri
   const pairs = pairMilestones(before, after);
 
   const used = new Set<string>([...usedIds, ...before.map((e) => e.milestone.id)]);
-  const diff: PlanDiff = { added: [], changed: [], removed: [], unchanged: 0 };
+  const diff: PlanDiff = { added: [], changed: [], removed: [], unchanged: 0, structure: diffStructure(previous, next) };
   const freshId = (itemId: string) => {
     let n = 1;
     while (used.has(`${itemId}-${n}`)) n++;
@@ -123,4 +126,5 @@ export function reconcilePlan(previous: Plan, next: Plan, usedIds: Iterable<stri
 }
 
 /** True when re-importing would change nothing. */
-export const isEmptyDiff = (diff: PlanDiff) => diff.added.length + diff.changed.length + diff.removed.length === 0;
+export const isEmptyDiff = (diff: PlanDiff) =>
+  diff.added.length + diff.changed.length + diff.removed.length + diff.structure.length === 0;

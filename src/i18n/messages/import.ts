@@ -15,6 +15,18 @@ export const ja = {
     `「${p.item}」の担当課の見出しがないため、取組全体の担当課(${p.owners})を当てました`,
   'import.review.ownersFromNextRow': (p: Params) =>
     `「${p.item}」の担当課(${p.owners})は、見出しの行ではなく ${p.line} 行目の先頭から取りました`,
+  'import.report.dropped': (p: Params) => `取り込まなかった行 ${p.count} 件 (文字化け・フッター・断片など。計画には入っていません):`,
+  'import.report.repaired': (p: Params) => `直して取り込んだ行 ${p.count} 件 (計画に入っています。読み替えと補った点を確認してください):`,
+  'import.report.review': (p: Params) =>
+    `要確認 ${p.count} 件 (取組項目か担当課を推定で決めた年次計画の行です。この行だけ原本と照らしてください):`,
+  'import.report.reviewLine': (p: Params) => `  要確認 ${p.line}行目 ${p.id} ${p.text}\n      → ${p.reason}`,
+  'import.diff.pillar': (p: Params) => `  ~ 柱 ${p.id}: 「${p.before}」 → 「${p.after}」`,
+  'import.diff.initiative': (p: Params) => `  ~ 具体的取組 ${p.id}: 「${p.before}」 → 「${p.after}」`,
+  'import.diff.item': (p: Params) => `  ~ 取組項目 ${p.id}: 「${p.before}」 → 「${p.after}」`,
+  'import.diff.itemOwners': (p: Params) => `  ~ 取組項目 ${p.id} ${p.title} の担当課: ${p.before} → ${p.after}`,
+  'import.diff.itemAdded': (p: Params) => `  + 取組項目 ${p.id} ${p.title}`,
+  'import.diff.itemRemoved': (p: Params) => `  - 取組項目 ${p.id} ${p.title}`,
+  'import.diff.structureHeader': (p: Params) => `柱・具体的取組・取組項目の名称と担当課の変更 ${p.count} 件:`,
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
@@ -27,4 +39,16 @@ export const en: Record<keyof typeof ja, Message> = {
   'import.review.ownersOfInitiative': (p) => `no owner heading for "${p.item}"; gave it the initiative's owners (${p.owners})`,
   'import.review.ownersFromNextRow': (p) =>
     `the owners of "${p.item}" (${p.owners}) come from the start of line ${p.line}, not from the heading's row`,
+  'import.report.dropped': (p) => `${p.count} lines not imported (garbage, footers, fragments; not in the plan):`,
+  'import.report.repaired': (p) => `${p.count} lines repaired and imported (in the plan; check what was read or filled in):`,
+  'import.report.review': (p) =>
+    `${p.count} to check (要確認): plan lines whose item or owners were inferred; compare just these with the original:`,
+  'import.report.reviewLine': (p) => `  check line ${p.line} ${p.id} ${p.text}\n      → ${p.reason}`,
+  'import.diff.pillar': (p) => `  ~ pillar ${p.id}: "${p.before}" → "${p.after}"`,
+  'import.diff.initiative': (p) => `  ~ initiative ${p.id}: "${p.before}" → "${p.after}"`,
+  'import.diff.item': (p) => `  ~ item ${p.id}: "${p.before}" → "${p.after}"`,
+  'import.diff.itemOwners': (p) => `  ~ owners of item ${p.id} ${p.title}: ${p.before} → ${p.after}`,
+  'import.diff.itemAdded': (p) => `  + item ${p.id} ${p.title}`,
+  'import.diff.itemRemoved': (p) => `  - item ${p.id} ${p.title}`,
+  'import.diff.structureHeader': (p) => `${p.count} changes to pillar, initiative and item titles and owners:`,
 };
