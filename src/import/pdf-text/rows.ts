@@ -1,7 +1,7 @@
 // Splits the extractor's lines into the table's parts: the preamble above the
 // table, pillar banners, and one block of cells per initiative (番号).
 import type { MessageKey } from '../../i18n/catalog.ts';
-import { isPageFooter } from './text.ts';
+import { isDivisionName, isPageFooter } from './text.ts';
 
 export interface Cell {
   text: string;
@@ -72,6 +72,16 @@ function isPillarRow(first: string, cells: string[]): boolean {
 const nonBlank = (cells: string[], line: number): Cell[] =>
   cells.filter((c) => c.trim() !== '').map((c) => ({ text: c.trim(), line }));
 
+/**
+ * True for a cell only the plan column writes: bullets, 〇, 【…】 or a
+ * schedule in parentheses, and no division name. Owner cells hold headings
+ * and division names, never these.
+ */
+function looksLikePlanText(text: string): boolean {
+  if (text === '' || text.split(/\s+/).some((word) => isDivisionName(word.replace(/^.*[>＞〉》]/u, '')))) return false;
+  return /(^|\s)[・〇○◯]|【|[(（][^()（）]*(月|通年|随時|年\d+回)[^()（）]*[)）]/u.test(text);
+}
+
 /** Reads the lines of a PDF-text plan into its table parts. */
 export function readTable(lines: string[], warn: Warn): TableParts {
   const parts: TableParts = { preamble: [], pillars: [], initiatives: [], hasHeader: false };
@@ -129,14 +139,27 @@ export function readTable(lines: string[], warn: Warn): TableParts {
       for (const cell of nonBlank(cells.slice(1), line)) warn(cell, key);
       return;
     }
-    const at = (i: number) => (cells[i < 0 ? cells.length + i : i] ?? '').trim();
+    // Counted from the end, but never into the item column: a short row
+    // lost its trailing cells, not its item.
+    const at = (i: number) => {
+      const index = i < 0 ? cells.length + i : i;
+      return i < 0 && index <= 2 ? '' : (cells[index] ?? '').trim();
+    };
     const push = (list: Cell[], text: string) => {
       if (text !== '') list.push({ text, line });
     };
+    let plan = at(columns.plan);
+    let owner = at(columns.owner);
+    // The extractor drops a row's empty trailing cells: plan text in the
+    // owner column is the plan cell of a row whose owner cell was empty.
+    if (looksLikePlanText(owner)) {
+      plan = owner;
+      owner = '';
+    }
     push(current.titleCells, at(1));
     push(current.itemCells, at(2));
-    push(current.planCells, at(columns.plan));
-    push(current.ownerCells, at(columns.owner));
+    push(current.planCells, plan);
+    push(current.ownerCells, owner);
     // Columns between the item and plan columns hold the multi-year roadmap
     // (工程表: 2年度 / 3年度 …); the annual plan does not need them.
   });

@@ -234,6 +234,27 @@ describe('fixture h31-quirks.txt: 平成31年度, split headings, glued bullets,
 });
 
 describe('single rules of the format', () => {
+  it('reads the plan cell of a row whose empty owner cell the extractor dropped', () => {
+    const text =
+      tsv([
+        ['令和2年度 年次計画'],
+        ['番号', '具体的取組', '取組項目', '工程表', '年次計画', '担当課'],
+        ['I', '~副題~「柱」', '', '', '', ''],
+        ['1', '①取組', '□項目A □項目B', '実施', '<項目A> ・作業(4月)', '<項目A> 総務部人事課'],
+        ['', '', '', '', '・作業二(5月) 【会議】 開催(6月)'],
+        ['', '', '', '実施'],
+        ['', '', '', '', '<項目B> ・作業三(6月)', '<項目B> 総務部財政課'],
+      ]);
+    const plan = parseOk(text);
+    expect(allItems(plan).map((i) => [i.title, i.owners, i.milestones.map((m) => m.title)])).toEqual([
+      ['項目A', ['総務部人事課'], ['作業', '作業二', '開催']],
+      ['項目B', ['総務部財政課'], ['作業三']],
+    ]);
+    // A short row of roadmap cells alone is not read as plan text; its last
+    // cell is reported where the owner column would be.
+    expect(plan.warnings.map((w) => [w.line, w.text, w.reason])).toEqual([[6, '実施', reason('warn.ownerNotDivision')]]);
+  });
+
   it('reads 年次計画 and 担当課 where each header row puts them (a trailing 備考 column, extra cells)', () => {
     const text = tsv([
       ['令和3年度 年次計画'],
