@@ -35,6 +35,14 @@ function readDivisions(cell: Cell, text: string, warn: Warn): string[] {
   const divisions: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    const next = words[i + 1] ?? '';
+    // 「総務部 人事課」: a line break right after the department; a bare
+    // section name after a department is its section, not an owner of its own.
+    if (/(部|局)$/.test(word) && !/[部局庁]/.test(next) && isDivisionName(next) && isDivisionName(word + next)) {
+      divisions.push(joinWrapped(word + next));
+      i++;
+      continue;
+    }
     if (isDivisionName(word)) {
       divisions.push(joinWrapped(word));
       continue;
@@ -61,7 +69,9 @@ export function readOwnerColumn(cells: Cell[], warn: Warn): OwnerColumn {
   let current: OwnerHeading | undefined;
   for (const cell of rejoinSplitMarks(cells)) {
     let atCellStart = true;
-    for (const token of tokenizeCell(cell)) {
+    // Owner cells have no bullets: a 「・」 after a line break is the middle
+    // of a division name (「総務部法務 ・文書課」).
+    for (const token of tokenizeCell({ ...cell, text: cell.text.replace(/(\S)\s+・/gu, '$1・') })) {
       if (token.type === 'heading') {
         current = { heading: joinWrapped(token.text), line: token.line, owners: [] };
         column.headings.push(current);
