@@ -6,6 +6,8 @@ import type { Message, Params } from '../message.ts';
 export const ja = {
   'import.review.rowWithoutHeading': (p: Params) =>
     `年次計画の欄に見出しがありません。${p.line} 行目で取組項目と担当課の欄が始めた「${p.item}」に割り当てました`,
+  'import.review.ownerRowWithoutHeading': (p: Params) =>
+    `年次計画の欄に見出しがありません。${p.line} 行目の担当課の欄が見出しで始めた「${p.item}」に割り当てました`,
   'import.review.onlyItem': (p: Params) => `年次計画の見出しより前の行です。取組項目が一つだけなので「${p.item}」に割り当てました`,
   'import.review.headingUnmatched': (p: Params) =>
     `見出しに当たる取組項目が取組項目の欄にありません。見出しから作った「${p.item}」に割り当てました`,
@@ -32,6 +34,8 @@ export const ja = {
 export const en: Record<keyof typeof ja, Message> = {
   'import.review.rowWithoutHeading': (p) =>
     `no heading in the annual-plan column; assigned to "${p.item}", which the item and owner columns open on line ${p.line}`,
+  'import.review.ownerRowWithoutHeading': (p) =>
+    `no heading in the annual-plan column; assigned to "${p.item}", whose owner heading opens line ${p.line}`,
   'import.review.onlyItem': (p) => `above the first annual-plan heading; assigned to "${p.item}", the only item`,
   'import.review.headingUnmatched': (p) => `the heading matches no item of the item column; assigned to "${p.item}", made from the heading`,
   'import.review.afterOtherItem': (p) =>

@@ -28,7 +28,8 @@ interface DraftItem {
  * opened: the row that opened the item in the item and owner columns did.
  */
 interface DraftSection extends PlanSection {
-  byRow?: boolean;
+  /** Which row cells opened it: the item and owner cells, or the owner cell alone. */
+  byRow?: 'item' | 'owner';
 }
 
 /** Titles this close are the same heading read twice with small OCR damage. */
@@ -64,13 +65,21 @@ interface RowStart {
  * A new row's item and owner cells end the previous item's plan text,
  * whatever the plan cell holds: when a row opens an item (□…) that its owner
  * cell names but no plan heading does (the plan cell was unreadable), the
- * milestones from that row up to the next heading are that item's.
+ * milestones from that row up to the next heading are that item's. An owner
+ * heading alone does the same for an item no plan heading names: the row
+ * that names its owners is where its plan text is.
  */
 function assignRowsWithoutHeading(items: DraftItem[], sections: PlanSection[]): void {
-  const starts: RowStart[] = items
-    .filter((item) => item.sections.length === 0 && !item.fromHeading && item.ownerLines.includes(item.line))
-    .map((item) => ({ line: item.line, item, section: { heading: null, line: item.line, milestones: [], byRow: true } }))
-    .sort((a, b) => a.line - b.line);
+  const starts: RowStart[] = [];
+  for (const item of items) {
+    if (item.sections.length > 0 || item.fromHeading === '年次計画') continue;
+    const byItemRow = !item.fromHeading && item.ownerLines.includes(item.line);
+    const later = item.ownerLines.filter((line) => line >= item.line);
+    if (!byItemRow && later.length === 0) continue;
+    const line = byItemRow ? item.line : Math.min(...later);
+    starts.push({ line, item, section: { heading: null, line, milestones: [], byRow: byItemRow ? 'item' : 'owner' } });
+  }
+  starts.sort((a, b) => a.line - b.line);
   if (starts.length === 0) return;
   for (const section of sections) {
     const kept: DraftMilestone[] = [];
@@ -101,7 +110,8 @@ function reviewMilestone(
 ): void {
   const cell = { text: milestone.title, line: milestone.line };
   const item = draft.title;
-  if (section.byRow) warn(cell, 'import.review.rowWithoutHeading', { item, line: draft.line });
+  if (section.byRow === 'item') warn(cell, 'import.review.rowWithoutHeading', { item, line: section.line });
+  else if (section.byRow === 'owner') warn(cell, 'import.review.ownerRowWithoutHeading', { item, line: section.line });
   else if (section.heading === null) warn(cell, 'import.review.onlyItem', { item });
   else if (draft.fromHeading) warn(cell, 'import.review.headingUnmatched', { item });
   else {

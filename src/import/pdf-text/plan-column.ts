@@ -45,6 +45,13 @@ function tokenize(cells: Cell[], fiscalYear: number, warn: Warn): Token[] {
       continue;
     }
     const own = tokenizeCell(cell);
+    // A cell of nothing but OCR garbage must not be glued onto, nor cut off,
+    // an unfinished milestone that the next row completes.
+    const only = own.length === 1 ? own[0]! : undefined;
+    if (only?.type === 'text' && looksLikeGarbage(only.text) && splitPieces(only.text, fiscalYear).every((p) => !p.schedule)) {
+      warn(cell, 'warn.garbage');
+      continue;
+    }
     const last = tokens[tokens.length - 1];
     const first = own[0];
     if (
