@@ -78,7 +78,7 @@ describe('shinchoku import of the raw seed over the reviewed plan', () => {
   beforeEach(() => (ws = tempWorkspace()));
   afterEach(() => ws.cleanup());
 
-  it('shows the pillar title the review corrected, and the 要確認 lines', async () => {
+  it('shows the pillar title the review corrected, and the 要確認 lines', { timeout: 30_000 }, async () => {
     const env = { DATABASE_URL: ws.database };
     expect((await cli(['import', BUNDLED_YAML], env)).code).toBe(0);
     const run = await cli(['import', SEED, '--dry-run'], env);

@@ -40,7 +40,8 @@ const importedTree = (plan: Plan) =>
   }));
 
 describe(`${SEEDS} generated plans in the seed's extraction style`, () => {
-  it('import every milestone under its item, with its owners and schedule; garbage only in warnings', () => {
+  // A few seconds alone; the generous timeout is for a machine busy with other suites.
+  it('import every milestone under its item, with its owners and schedule; garbage only in warnings', { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= SEEDS; seed++) {
       const generated = generatePlanText(seed);
       const result = parsePdfText(generated.text, `generated-${seed}.txt`);
