@@ -5,6 +5,7 @@ import type { ReminderPolicy } from './domain/reminder-policy.ts';
 import { parseDigestCron, type DigestSchedule } from './domain/digest-schedule.ts';
 import { instantAt } from './domain/zoned-time.ts';
 import { badProxyVariables, pickProxyEnv, type ProxyEnv } from './adapters/net/find-proxy.ts';
+import { type Lang, type MessageKey, type Translate, translator } from './i18n/catalog.ts';
 
 /** The reviewed FY2020 plan that ships with the repository. */
 export const BUNDLED_PLAN = 'config/plans/fy2020-mie.yaml';
@@ -16,7 +17,7 @@ const dayList = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .refine((v) => /^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$/.test(v), 'must be a comma-separated list of day counts, e.g. 14,7')
+    .refine((v) => /^\s*(\d{1,3}\s*(,\s*\d{1,3}\s*)*)?$/.test(v), 'net.settingDayList')
     .transform((v) => v.split(',').map((d) => d.trim()).filter((d) => d !== '').map(Number));
 
 const flag = (fallback: boolean) =>
@@ -26,8 +27,8 @@ const flag = (fallback: boolean) =>
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
 
 const schema = z.object({
-  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
-  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'net.settingXoxb'),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'net.settingXapp'),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: z.url().optional(),
   // 0 asks the system for a free port (tests, benchmarks); the log says which one.
@@ -46,18 +47,19 @@ const schema = z.object({
       } catch {
         return false;
       }
-    }, 'is not a known IANA time zone (e.g. Asia/Tokyo)'),
+    }, 'net.settingTimeZone'),
   SHINCHOKU_LANG: z.enum(['ja', 'en']).default('ja'),
   // pino's levels; unset: info on Slack, warn in the shell (typed or piped), whose screen or transcript the logs would share.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').default('09:30'),
+  REMINDER_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'net.settingTimeOfDay').default('09:30'),
   DIGEST_CRON: z
     .string()
     .trim()
     .default('0 9 * * 1')
     .superRefine((value, ctx) => {
       const parsed = parseDigestCron(value);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message });
+      // The domain's own wording (English) travels as a parameter; the catalogue frames it.
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: 'net.settingDigestCron', params: { detail: parsed.error.message, value } });
     }),
   // The reminder policy (SPEC §4); defaults as the spec says.
   REMINDER_LEAD_DAYS: dayList('14,7'),
@@ -80,16 +82,36 @@ export type Config = Readonly<
 /** Every setting the bot reads, by name: what .env.example must list (a test holds it to that). */
 export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(schema.shape));
 
+/** A settings failure: the one line to print, and the bad settings alone (doctor frames them itself). */
+export interface ConfigProblem extends Problem {
+  problems: string[];
+}
+
 /**
  * Reads and validates the settings. Every bad setting is named in one
- * message, so an operator fixes them all in one go. Empty values count as unset.
+ * message, so an operator fixes them all in one go, in SHINCHOKU_LANG (or
+ * Japanese when that is what is wrong). Empty values count as unset.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Result<Config, Problem> {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Result<Config, ConfigProblem> {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = schema.safeParse(present);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...slackModeProblems(present), ...proxyProblems(present)];
+  const lang: Lang = present.SHINCHOKU_LANG?.trim() === 'en' ? 'en' : 'ja';
+  const t = translator(lang);
+  // zod's own messages (wrong type, not in the list…) in the same language; ours are catalogue keys.
+  const parsed = schema.safeParse(present, { error: (lang === 'en' ? z.locales.en() : z.locales.ja()).localeError });
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issueText(issue, t)}`)),
+    ...slackModeProblems(present).map((key) => t(key)),
+    ...badProxyVariables(present).map((name) => `${name}: ${t('net.settingNotProxyUrl')}`),
+  ];
   if (parsed.success && problems.length === 0) return ok(Object.freeze({ ...parsed.data, proxy: pickProxyEnv(present) }));
-  return fail({ code: 'bad_config', message: `invalid settings (check .env): ${problems.join('; ')}` });
+  return fail({ code: 'bad_config', message: t('net.settingsInvalid', { problems: problems.join('; ') }), problems });
+}
+
+/** A catalogue key from the schema above, with its parameters; else zod's (already translated) text. */
+function issueText(issue: z.core.$ZodIssue, t: Translate): string {
+  if (!issue.message.startsWith('net.setting')) return issue.message;
+  const params = (issue as { params?: Record<string, string> }).params ?? {};
+  return t(issue.message as MessageKey, params);
 }
 
 /**
@@ -98,21 +120,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
  * secret for HTTP), and those need the bot token. Checked on the raw values,
  * so these problems are named together with every other bad setting.
  */
-function slackModeProblems(env: Record<string, string | undefined>): string[] {
+function slackModeProblems(env: Record<string, string | undefined>): MessageKey[] {
   const bot = env.SLACK_BOT_TOKEN !== undefined;
   const receiver = env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined;
-  if (bot && !receiver) {
-    return ['SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (xapp-…, Socket Mode: no public URL needed) nor SLACK_SIGNING_SECRET (HTTP mode on PORT) is; set one of them'];
-  }
-  if (!bot && receiver) {
-    const which = env.SLACK_APP_TOKEN !== undefined ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
-    return [`${which} is set but SLACK_BOT_TOKEN is not; set SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…)`];
-  }
+  if (bot && !receiver) return ['net.settingBotWithoutReceiver'];
+  if (!bot && receiver) return [env.SLACK_APP_TOKEN !== undefined ? 'net.settingAppTokenWithoutBot' : 'net.settingSecretWithoutBot'];
   return [];
-}
-
-function proxyProblems(env: Record<string, string | undefined>): string[] {
-  return badProxyVariables(env).map((name) => `${name} is not a proxy URL (e.g. http://proxy.example.lg.jp:8080)`);
 }
 
 /** How the bot talks to Slack, from the validated settings. */

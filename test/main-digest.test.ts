@@ -48,6 +48,6 @@ describe('startBot and the weekly digest', () => {
   it('refuses a DIGEST_CRON it cannot follow, naming it', () => {
     const config = loadConfig({ DIGEST_CRON: '0 9 * * 1-5' });
     expect(config.ok).toBe(false);
-    if (!config.ok) expect(config.error.message).toMatch(/^invalid settings \(check \.env\): DIGEST_CRON "0 9 \* \* 1-5" must name one day of the week/);
+    if (!config.ok) expect(config.error.message).toMatch(/^設定に誤りがあります \(\.env か環境変数を確認してください\): DIGEST_CRON: 「0 9 \* \* 1-5」は読めません。分 時 \* \* 曜日 の形で、曜日は1つ/);
   });
 });

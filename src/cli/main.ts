@@ -10,8 +10,10 @@ import { previewCommand, type PreviewOptions } from './preview.ts';
 import { startCommand, type StartOptions } from './start.ts';
 import { backupCommand, type BackupOptions } from './backup.ts';
 import { doctorCommand } from './doctor.ts';
-import { translate } from '../i18n/catalog.ts';
+import { translate, translator } from '../i18n/catalog.ts';
+import { explainCommanderError, explainUncaught } from './explain-cli-error.ts';
 import { readVersion } from './read-version.ts';
+import { quotePrefix } from '../domain/quote-prefix.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -30,7 +32,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (argv[2] === 'doctor') {
       // The doctor still answers, with the settings as its failing check.
       const lang = env.SHINCHOKU_LANG === 'en' ? 'en' : 'ja';
-      io.out(`✗ ${translate(lang, 'doctor.settingsFailed', { reason: loaded.error.message })}\n    → ${translate(lang, 'doctor.fixSettings')}`);
+      io.out(`✗ ${translate(lang, 'doctor.settingsFailed', { reason: loaded.error.problems.join('; ') })}\n    → ${translate(lang, 'doctor.fixSettings')}`);
       return 1;
     }
     io.err(`error: ${loaded.error.message}`);
@@ -38,12 +40,15 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   const config = loaded.value;
 
+  const t = translator(config.SHINCHOKU_LANG);
+
   const program = new Command()
     .name('shinchoku')
     .description('進捗 — keeps a reform plan on schedule')
     .version(readVersion(), '-V, --version', translate(config.SHINCHOKU_LANG, 'deploy.versionOption'))
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    // commander's own error lines are English: say them from the catalogue instead (below).
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
 
   program
     .command('import')
@@ -103,7 +108,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       // --now is SHINCHOKU_NOW given on the command line: the same check, the same meaning.
       const withNow = loadConfig({ ...env, SHINCHOKU_NOW: options.now });
       if (!withNow.ok) {
-        io.err(`error: --now ${options.now}: ${withNow.error.message}`);
+        io.err(`error: --now ${quotePrefix(options.now)}: ${withNow.error.message}`);
         throw new CliFailure(withNow.error.message);
       }
       return startCommand(withNow.value, io, options);
@@ -121,7 +126,14 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return 0;
   } catch (error) {
     if (error instanceof CliFailure) return 1;
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    throw error;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.err(`error: ${explainCommanderError(error, t)}`);
+      return 1;
+    }
+    // One line, never a stack trace; the stack only when asked for.
+    io.err(`error: ${explainUncaught(error, t)}`);
+    if ((config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace') && error instanceof Error && error.stack) io.err(error.stack);
+    return 1;
   }
 }

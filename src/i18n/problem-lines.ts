@@ -8,6 +8,7 @@ import type { CommandProblem } from '../app/commands/reply.ts';
 import { STATUS_CODES, statusLabel } from '../domain/status.ts';
 import type { Lang, MessageKey, Translate } from './catalog.ts';
 import { formatMonth } from './format-date.ts';
+import { quotePrefix } from '../domain/quote-prefix.ts';
 
 /** The problem as lines of plain text. */
 export function problemLines(problem: CommandProblem, lang: Lang, t: Translate): string[] {
@@ -16,19 +17,19 @@ export function problemLines(problem: CommandProblem, lang: Lang, t: Translate):
   const suggest = (list: readonly string[]) => (list.length > 0 ? [t('plan.problem.suggest', { list: list.join('、') })] : []);
   switch (problem.code) {
     case 'unknown_command':
-      return [t('plan.problem.unknown_command', { word: problem.word }), ...suggest(problem.suggestions)];
+      return [t('plan.problem.unknown_command', { word: quotePrefix(problem.word) }), ...suggest(problem.suggestions)];
     case 'missing_argument':
       return [t('plan.problem.missing_argument'), usage(problem.usage)];
     case 'unexpected_argument':
-      return [t('plan.problem.unexpected_argument', { word: problem.word }), usage(problem.usage)];
+      return [t('plan.problem.unexpected_argument', { word: quotePrefix(problem.word) }), usage(problem.usage)];
     case 'unknown_status':
-      return [t('plan.problem.unknown_status', { word: problem.word, valid: STATUS_CODES.map((code) => `${statusLabel(code, lang)} (${code})`).join('、') })];
+      return [t('plan.problem.unknown_status', { word: quotePrefix(problem.word), valid: STATUS_CODES.map((code) => `${statusLabel(code, lang)} (${code})`).join('、') })];
     case 'bad_month':
-      return [t('plan.problem.bad_month', { word: problem.word }), usage(problem.usage)];
+      return [t('plan.problem.bad_month', { word: quotePrefix(problem.word) }), usage(problem.usage)];
     case 'bad_page':
-      return [t('plan.problem.bad_page', { word: problem.word })];
+      return [t('plan.problem.bad_page', { word: quotePrefix(problem.word) })];
     case 'unknown_language':
-      return [t('plan.problem.unknown_language', { word: problem.word })];
+      return [t('plan.problem.unknown_language', { word: quotePrefix(problem.word) })];
     case 'comment_too_long':
       return [t('plan.problem.comment_too_long', { length: problem.length, max: problem.max })];
     case 'comment_control_characters':

@@ -24,19 +24,54 @@ export function isPostgresUrl(url: string): boolean {
  * it and its folder if needed) or `:memory:`, and runs pending migrations.
  */
 export async function openDatabase(url: string): Promise<Kysely<Database>> {
-  const { db, close } = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+  let opened: { db: Kysely<Database>; close: () => void };
+  try {
+    opened = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+  } catch (error) {
+    // A SQLite folder that cannot be created, a file that cannot be opened.
+    throw new DatabaseUnavailableError(url, codeOf(error) ?? (error instanceof Error ? error.message : String(error)), { cause: error });
+  }
+  const { db, close } = opened;
   try {
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     close();
-    const code = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
-    if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|28P01|3D000)$/.test(code)) {
-      throw new Error(`cannot reach the database ${redactUrl(url)} (${code}): check DATABASE_URL and that the server is running`, { cause: error });
-    }
+    const code = codeOf(error) ?? codeOf((error as { cause?: unknown }).cause);
+    if (code && UNAVAILABLE_CODES.test(code)) throw new DatabaseUnavailableError(url, code, { cause: error });
     throw error;
   }
   return db;
+}
+
+/**
+ * Connection refused, unknown host, timeout, wrong password (28P01), no such
+ * database (3D000), role (28000) or schema (3F000); SQLite: cannot open, read-only, no permission.
+ */
+const UNAVAILABLE_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|28P01|28000|3D000|3F000|SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM|EACCES|EROFS)$/;
+
+/**
+ * The database named by DATABASE_URL cannot be used at all (down, wrong
+ * address or credentials, unwritable file): one line for a person, with
+ * the address redacted, rather than a driver's stack trace.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly where: string;
+  readonly kind: 'PostgreSQL' | 'SQLite';
+  readonly reason: string;
+  constructor(url: string, reason: string, options?: { cause?: unknown }) {
+    const where = redactUrl(url);
+    super(`cannot reach the database ${where} (${reason}): check DATABASE_URL and that the server is running`, options);
+    this.name = 'DatabaseUnavailableError';
+    this.where = where;
+    this.kind = isPostgresUrl(url) ? 'PostgreSQL' : 'SQLite';
+    this.reason = reason;
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** DATABASE_URL as it may appear in messages and logs: without its password. */

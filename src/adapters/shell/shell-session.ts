@@ -26,6 +26,7 @@ import { renderShellHelp } from './render-help-text.ts';
 import { renderReplyText } from './render-reply-text.ts';
 import { COORDINATOR_WORDS, GUEST, GUEST_WORDS, shellDirectoryStore, shellUserId, type ShellIdentity } from './shell-identity.ts';
 import type { ShellTimeline } from './shell-timeline.ts';
+import { quotePrefix } from '../../domain/quote-prefix.ts';
 
 export interface ShellSessionDeps {
   /** The use cases' dependencies, with the real directory; the session shows them the `:as` overlay. */
@@ -208,14 +209,14 @@ function escapeLikeSlack(text: string): string {
 function shellProblemText(problem: ShellProblem, lang: Lang, t: Translate): string {
   switch (problem.code) {
     case 'unknown_shell_command':
-      return t('shell.problem.unknownCommand', { word: problem.word });
+      return t('shell.problem.unknownCommand', { word: quotePrefix(problem.word) });
     case 'bad_reply':
       return t('shell.problem.badReply', { choices: choicesText(lang) });
     case 'bad_duration':
-      return t('shell.problem.badDuration', { word: problem.word });
+      return t('shell.problem.badDuration', { word: quotePrefix(problem.word) });
     case 'too_far':
       return t('shell.problem.tooFar', { days: MAX_ADVANCE_DAYS });
     case 'bad_time':
-      return t('shell.problem.badTime', { word: problem.word });
+      return t('shell.problem.badTime', { word: quotePrefix(problem.word) });
   }
 }

@@ -10,6 +10,7 @@ import type { Command, ListTarget, MonthRef, ParseProblem, UsageKey } from './co
 import { looksLikeMonth, parseMonthWord } from './parse-month.ts';
 import { decodeChatText } from './plain-text.ts';
 import { tokenize, type Token } from './tokenize.ts';
+import { quotePrefix } from '../../domain/quote-prefix.ts';
 
 type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang';
 
@@ -76,7 +77,8 @@ export function parseCommand(text: string): Result<Command, ParseProblem> {
     if (status !== null) return parseUpdate(rest, text, status);
     if (ID_LIKE.test(foldId(head))) return rest.length === 0 ? ok({ kind: 'milestone', id: foldId(head) }) : unexpected(rest[0]!, 'status');
   }
-  const word = head ?? tokenText(first);
+  // Only a prefix is quoted back (and compared): the word may be a whole pasted document.
+  const word = quotePrefix(head ?? tokenText(first));
   return fail({ code: 'unknown_command', word, suggestions: closestMatches(fold(word), Object.keys(SUBCOMMAND_WORDS).filter((w) => w !== '?')) });
 }
 
