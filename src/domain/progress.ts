@@ -28,7 +28,11 @@ export interface MilestoneProgress {
   placed: PlacedMilestone;
   /** The headline status: of the first open checkpoint, else of the last one, else of the milestone as a whole. */
   status: StatusCode;
-  /** The checkpoint the headline is about (the first open one), for buttons that report on it. */
+  /**
+   * The checkpoint the owner is being asked about: the open one due first
+   * (the earliest that is due and open, else the next one due). Buttons and
+   * updates that name no month report on it.
+   */
   current: CheckpointProgress | null;
   checkpoints: CheckpointProgress[];
   /** False once done or cancelled (every checkpoint, for schedules that have several). */
@@ -63,7 +67,8 @@ export function milestoneProgress(
   });
   const open = checkpoints.filter((cp) => !isClosed(cp.status));
   const whole = state(id, null)?.status ?? 'not_started';
-  const current = open[0] ?? null;
+  // Due order, not schedule order: a revised due month can move a checkpoint ahead of an earlier one.
+  const current = open.reduce<CheckpointProgress | null>((first, cp) => (first === null || cp.due < first.due ? cp : first), null);
   const status = current?.status ?? checkpoints[checkpoints.length - 1]?.status ?? whole;
   const overdue = open.map((cp) => cp.daysOverdue).filter((d): d is number => d !== null);
   return {
@@ -75,6 +80,18 @@ export function milestoneProgress(
     nextDue: open.map((cp) => cp.due).sort()[0] ?? null,
     daysOverdue: overdue.length > 0 ? Math.max(...overdue) : null,
   };
+}
+
+/**
+ * The checkpoint an update that names no month is about (issue 12): the one
+ * the owner is being asked about, or, once every checkpoint is closed, the
+ * last one, whose status the milestone's headline shows. Null for a
+ * milestone with no checkpoint keyed by month (one due date, or none).
+ */
+export function checkpointAskedAbout(progress: MilestoneProgress): CheckpointProgress | null {
+  const keyed = progress.checkpoints.filter((cp) => cp.key !== null);
+  if (keyed.length === 0) return null;
+  return progress.current ?? keyed[keyed.length - 1]!;
 }
 
 /**

@@ -248,7 +248,7 @@ const core = {
   'plan.help.updates': [
     '*報告する(担当課・代理・取りまとめ)*',
     '`/plan update 1-1-2 done 研修実施済み` (更新 … 完了) — 状況を記録。状況は 完了／順調／注意／遅延／未着手／中止',
-    '`/plan update 4-1-2 8月 完了` — 月ごとの期限がある取組は、その月を指定',
+    '`/plan update 4-1-2 8月 完了` — 月ごとの期限がある取組は、その月を指定(省略すると、いま報告をお願いしている月。全月まとめては `全月` / `all`)',
     'コメントに空白を含めるときは "…" か 「…」 で囲んでください(1,000文字まで)',
   ].join('\n'),
   'plan.help.coordinator': [
@@ -259,7 +259,7 @@ const core = {
   ].join('\n'),
   'plan.help.lang': '`/plan lang en` ／ `/plan lang ja` (言語) — 返答の言語を切り替え',
   'plan.usage.status': '/plan status [ID | 課名 | overdue | upcoming] [ページ]',
-  'plan.usage.update': '/plan update ID [月] 状況 [コメント]',
+  'plan.usage.update': '/plan update ID [月 | 全月] 状況 [コメント]',
   'plan.usage.due': '/plan due ID [対象の月] 新しい期限の月 [理由]',
   'plan.usage.history': '/plan history ID [ページ]',
   'plan.usage.owner': '/plan owner 課名 [#チャンネル] [@担当者…] [members [on|off]]',
@@ -615,7 +615,7 @@ const coreEn: Record<keyof typeof core, Message> = {
   'plan.help.updates': [
     '*Report (owners, deputies, coordinators)*',
     '`/plan update 1-1-2 done Training held` (更新 … 完了) — records a status: done, on_track, at_risk, delayed, not_started, cancelled',
-    '`/plan update 4-1-2 2020-08 done` — for milestones due every month or in several months, name the month',
+    '`/plan update 4-1-2 2020-08 done` — for milestones due every month or in several months, name the month (without one: the month you are being asked about; every month at once: `all` / `全月`)',
     'Put a comment with spaces in "…" or 「…」 (up to 1,000 characters)',
   ].join('\n'),
   'plan.help.coordinator': [
@@ -626,7 +626,7 @@ const coreEn: Record<keyof typeof core, Message> = {
   ].join('\n'),
   'plan.help.lang': '`/plan lang en` / `/plan lang ja` (言語) — the language I answer you in',
   'plan.usage.status': '/plan status [ID | division | overdue | upcoming] [page]',
-  'plan.usage.update': '/plan update ID [month] STATUS [comment]',
+  'plan.usage.update': '/plan update ID [month | all] STATUS [comment]',
   'plan.usage.due': '/plan due ID [checkpoint month] NEW-MONTH [reason]',
   'plan.usage.history': '/plan history ID [page]',
   'plan.usage.owner': '/plan owner DIVISION [#channel] [@user…] [members [on|off]]',

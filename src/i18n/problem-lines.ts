@@ -50,6 +50,11 @@ export function problemLines(problem: CommandProblem, lang: Lang, t: Translate):
       return [t('plan.problem.checkpoint_required', { id: problem.id, checkpoints: months(problem.checkpoints) }), usage('due')];
     case 'no_due_date':
       return [t('plan.problem.no_due_date', { id: problem.id })];
+    case 'due_out_of_range':
+      return [
+        t('updates.problem.dueOutOfRange', { id: problem.id, month: formatMonth(problem.month, lang), from: formatMonth(problem.from, lang), to: formatMonth(problem.to, lang) }),
+        usage('due'),
+      ];
     case 'channel_required':
       return [t('plan.problem.channel_required', { division: problem.division })];
     case 'directory_not_saved':

@@ -9,6 +9,7 @@ import { statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
+import { updateHeadline, updateScopeLines } from '../../i18n/update-wording.ts';
 import { renderDigestText } from './render-digest-text.ts';
 import { renderHelpText } from './render-help-text.ts';
 import { renderListText, renderOverviewText } from './render-list-text.ts';
@@ -56,14 +57,10 @@ function linesOf(reply: Reply, lang: Lang, t: Translate, options: RenderTextOpti
 }
 
 function updatedLines(reply: Extract<Reply, { kind: 'updated' }>, lang: Lang, t: Translate): string[] {
-  const headline =
-    reply.revisedDue === null
-      ? t('plan.updated.status', { id: reply.milestone.id, status: statusLabel(reply.status, lang), previous: statusLabel(reply.previous, lang) })
-      : t('plan.updated.due', { id: reply.milestone.id, month: formatMonth(reply.revisedDue, lang), date: reply.due === null ? '' : formatDate(reply.due, lang) });
   return [
-    `✓ ${headline}`,
+    `✓ ${updateHeadline(reply, lang, t)}`,
     `  ${reply.milestone.title}`,
-    ...(reply.checkpoint === null ? [] : [`  ${t('plan.updated.checkpoint', { month: formatMonth(reply.checkpoint, lang) })}`]),
+    ...updateScopeLines(reply, lang, t).map((line) => `  ${line}`),
     ...(reply.comment === null ? [] : [`  ${t('plan.updated.comment', { comment: reply.comment })}`]),
     `  ${t('plan.updated.by', { actor: actorName(reply.actor, t), via: t(`plan.via.${reply.via}` as MessageKey), at: `${formatDate(reply.at.date, lang)} ${reply.at.time}` })}`,
   ];

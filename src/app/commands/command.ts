@@ -17,7 +17,8 @@ export type Command =
   | { kind: 'milestone'; id: string }
   | { kind: 'list'; target: ListTarget; page: number }
   | { kind: 'history'; id: string; page: number }
-  | { kind: 'update'; id: string; checkpoint: MonthRef | null; status: StatusCode; comment: string | undefined }
+  /** `checkpoint`: a month, `all` (全月) for every one, or null for the one the owner is being asked about. */
+  | { kind: 'update'; id: string; checkpoint: MonthRef | 'all' | null; status: StatusCode; comment: string | undefined }
   | { kind: 'due'; id: string; checkpoint: MonthRef | null; month: MonthRef; comment: string | undefined }
   /** `replace`: the post takes the place of the week's digest instead of adding to it. */
   | { kind: 'digest'; post: boolean; replace: boolean }

@@ -44,6 +44,8 @@ export const SUBCOMMAND_WORDS: Readonly<Record<string, Sub>> = Object.freeze({
   言語: 'lang',
 });
 
+/** `update ID all STATUS`: every checkpoint at once, only when said (issue 12). */
+const ALL_WORDS = new Set(['all', '全月']);
 const POST_WORDS = new Set(['post', '投稿']);
 const REPLACE_WORDS = new Set(['replace', '置き換え']);
 const MEMBERS_WORDS = new Set(['members', 'メンバー']);
@@ -153,16 +155,16 @@ function parseHistory(rest: Token[]): Result<Command, ParseProblem> {
   return page.ok ? ok({ kind: 'history', id: foldId(id), page: page.value }) : page;
 }
 
-/** `update ID [MONTH] STATUS [COMMENT…]`, or with the status already read (`/plan 完了 ID …`). */
+/** `update ID [MONTH|all] STATUS [COMMENT…]`, or with the status already read (`/plan 完了 ID …`). */
 function parseUpdate(rest: Token[], text: string, knownStatus: ReturnType<typeof parseStatusWord>): Result<Command, ParseProblem> {
   const idWord = rest[0] === undefined ? null : wordOf(rest[0]);
   if (idWord === null) return fail({ code: 'missing_argument', usage: 'update' });
   let index = 1;
-  let checkpoint: MonthRef | null = null;
+  let checkpoint: MonthRef | 'all' | null = null;
   const maybeMonth = rest[index];
   if (maybeMonth !== undefined) {
     const word = wordOf(maybeMonth);
-    const month = word === null ? null : parseMonthWord(fold(word));
+    const month = word === null ? null : ALL_WORDS.has(fold(word)) ? 'all' : parseMonthWord(fold(word));
     if (month !== null) {
       checkpoint = month;
       index++;

@@ -9,6 +9,7 @@ import { isCoordinator } from '../../domain/directory.ts';
 import { toYearMonth } from '../../domain/local-date.ts';
 import type { YearMonth } from '../../domain/plan.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
+import { checkpointAskedAbout, type MilestoneProgress } from '../../domain/progress.ts';
 import { dueDateOf, fiscalMonth } from '../../domain/schedule.ts';
 import type { StatusCode } from '../../domain/status.ts';
 import type { NewStatusUpdate, UpdateVia } from '../../domain/status-update.ts';
@@ -25,9 +26,13 @@ export interface StatusReport {
   userId: string;
   via: UpdateVia;
   milestoneId: string;
-  /** The checkpoint reported on: typed (MonthRef), from a button (`YYYY-MM`), or null for the whole milestone. */
-  checkpoint: MonthRef | YearMonth | null;
-  /** The new status, or `keep` for a due-date revision that leaves it as it is. */
+  /**
+   * The checkpoint reported on: typed (MonthRef), from a button (`YYYY-MM`),
+   * `all` for every checkpoint at once, or null when none was named (the one
+   * the owner is being asked about, for a milestone due in several months).
+   */
+  checkpoint: MonthRef | YearMonth | 'all' | null;
+  /** The new status, or `keep` for a comment or a due-date revision that leaves it as it is. */
   status: StatusCode | 'keep';
   comment: string | undefined;
   /** A new due month; coordinators only. */
@@ -70,19 +75,25 @@ export async function checkReport(deps: CommandDeps, report: StatusReport): Prom
   if (!revising && !(await mayReportOn(directory, deps.members, report.userId, owners))) return fail({ code: 'not_allowed', action: 'update', owners });
 
   const keyed = progress.checkpoints.map((cp) => cp.key).filter((key): key is YearMonth => key !== null);
-  const checkpoint = report.checkpoint === null ? null : resolveMonth(report.checkpoint, fiscalYear);
-  if (checkpoint !== null && keyed.length === 0) return fail({ code: 'no_checkpoints', id: milestone.id });
-  if (checkpoint !== null && !keyed.includes(checkpoint)) return fail({ code: 'not_a_checkpoint', id: milestone.id, month: checkpoint, checkpoints: keyed });
+  const every = report.checkpoint === 'all';
+  const named = report.checkpoint === null || report.checkpoint === 'all' ? null : resolveMonth(report.checkpoint, fiscalYear);
+  if (named !== null && keyed.length === 0) return fail({ code: 'no_checkpoints', id: milestone.id });
+  if (named !== null && !keyed.includes(named)) return fail({ code: 'not_a_checkpoint', id: milestone.id, month: named, checkpoints: keyed });
   if (revising && progress.checkpoints.length === 0) return fail({ code: 'no_due_date', id: milestone.id });
   // One due month for every checkpoint of a `months` schedule would merge them; each is revised on its own.
-  if (revising && keyed.length > 0 && checkpoint === null) return fail({ code: 'checkpoint_required', id: milestone.id, checkpoints: keyed });
+  if (revising && keyed.length > 1 && (named === null || every)) return fail({ code: 'checkpoint_required', id: milestone.id, checkpoints: keyed });
+  const checkpoint = named ?? (every ? null : unnamedCheckpoint(progress, revising));
+  const picked = named === null && checkpoint !== null;
+  const revisedDue = report.revisedDue === null ? null : resolveMonth(report.revisedDue, fiscalYear);
+  if (revisedDue !== null && !isPlanMonth(revisedDue, fiscalYear)) {
+    return fail({ code: 'due_out_of_range', id: milestone.id, month: revisedDue, ...planMonths(fiscalYear) });
+  }
 
   const comment = checkComment(report.comment);
   if (!comment.ok) return comment;
 
   const previous = world.value.state(milestone.id, checkpoint)?.status ?? 'not_started';
   const status = report.status === 'keep' ? previous : report.status;
-  const revisedDue = report.revisedDue === null ? null : resolveMonth(report.revisedDue, fiscalYear);
   const now = deps.clock.now();
   const update: NewStatusUpdate = {
     milestoneId: milestone.id,
@@ -101,6 +112,9 @@ export async function checkReport(deps: CommandDeps, report: StatusReport): Prom
     checkpoint,
     status,
     previous,
+    commentOnly: report.status === 'keep' && revisedDue === null,
+    picked,
+    allCheckpoints: every ? keyed : [],
     comment: comment.value ?? null,
     revisedDue,
     due: revisedDue !== null ? dueDateOf(revisedDue, deps.calendar) : (reported?.due ?? null),
@@ -109,6 +123,28 @@ export async function checkReport(deps: CommandDeps, report: StatusReport): Prom
     at: wallClock(now, deps.timeZone),
   };
   return ok({ update, reply });
+}
+
+/**
+ * The checkpoint of a report that names no month: the one the owner is being
+ * asked about for a status (issue 12: never every month silently); for a due
+ * revision only the single checkpoint of a one-month milestone, since moving
+ * one of several needs the coordinator to say which.
+ */
+function unnamedCheckpoint(progress: MilestoneProgress, revising: boolean): YearMonth | null {
+  if (!revising) return checkpointAskedAbout(progress)?.key ?? null;
+  const keyed = progress.checkpoints.filter((cp) => cp.key !== null);
+  return keyed.length === 1 ? keyed[0]!.key : null;
+}
+
+/** The months a due date may move to: the plan's fiscal year and the next one (work carried over, not years away). */
+function planMonths(fiscalYear: number): { from: YearMonth; to: YearMonth } {
+  return { from: fiscalMonth(4, fiscalYear), to: fiscalMonth(3, fiscalYear + 1) };
+}
+
+function isPlanMonth(month: YearMonth, fiscalYear: number): boolean {
+  const { from, to } = planMonths(fiscalYear);
+  return month >= from && month <= to;
 }
 
 /** A typed month placed in the plan's fiscal year when it has no year; a button's `YYYY-MM` as it is. */

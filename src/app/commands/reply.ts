@@ -104,6 +104,8 @@ export type CommandProblem =
   | { code: 'no_checkpoints'; id: string }
   | { code: 'checkpoint_required'; id: string; checkpoints: YearMonth[] }
   | { code: 'no_due_date'; id: string }
+  /** A due month outside the plan's fiscal year and the next one (`from`–`to`). */
+  | { code: 'due_out_of_range'; id: string; month: YearMonth; from: YearMonth; to: YearMonth }
   | { code: 'channel_required'; division: string }
   | { code: 'directory_not_saved'; reason: string }
   /** No directory file to change yet (only the shell's stand-in coordinator can ask). */
@@ -123,6 +125,12 @@ export type Reply =
       checkpoint: YearMonth | null;
       status: StatusCode;
       previous: StatusCode;
+      /** Only a comment was given: the status stayed as it was. */
+      commentOnly: boolean;
+      /** No month was named and `checkpoint` is the one the owner was being asked about. */
+      picked: boolean;
+      /** Every checkpoint at once (`all` / `全月`), in order; empty otherwise (then `checkpoint` says which, if any). */
+      allCheckpoints: YearMonth[];
       comment: string | null;
       /** Set when the update moved the due month; `due` is then the new due date. */
       revisedDue: YearMonth | null;

@@ -80,6 +80,11 @@ describe('parseCommand', () => {
     expect(parsed('担当')).toEqual({ kind: 'list', target: 'mine', page: 1 });
     expect(parsed('更新 1-1-2 完了 研修実施済み')).toMatchObject({ kind: 'update', status: 'done', comment: '研修実施済み' });
     expect(parsed('完了 1-1-2')).toMatchObject({ kind: 'update', id: '1-1-2', status: 'done', comment: undefined });
+    // Every month at once only when said; a comment starting with "all" stays a comment.
+    expect(parsed('update 1-1-2 all done')).toMatchObject({ kind: 'update', checkpoint: 'all', status: 'done' });
+    expect(parsed('更新 1-1-2 全月 完了')).toMatchObject({ kind: 'update', checkpoint: 'all', status: 'done' });
+    expect(parsed('完了 1-1-2 ＡＬＬ')).toMatchObject({ kind: 'update', checkpoint: 'all', comment: undefined });
+    expect(parsed('update 1-1-2 done all good')).toMatchObject({ checkpoint: null, comment: 'all good' });
     expect(parsed('期限 1-1-2 令和3年2月')).toMatchObject({ kind: 'due', month: { year: 2021, month: 2 } });
     expect(parsed('履歴 1-1-2')).toMatchObject({ kind: 'history' });
     expect(parsed('ダイジェスト 投稿')).toEqual({ kind: 'digest', post: true, replace: false });

@@ -2,7 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/app/commands/parse-command.ts';
 import type { Reply } from '../../../src/app/commands/reply.ts';
+import { recordStatus } from '../../../src/app/commands/record-status.ts';
 import { runCommand } from '../../../src/app/commands/run-command.ts';
+import { renderReplyText } from '../../../src/adapters/shell/render-reply-text.ts';
+import { planR5 } from '../../fixtures/plan-r5.ts';
 import { openCommandWorld, type CommandWorld } from './command-world.ts';
 
 let world: CommandWorld;
@@ -68,6 +71,47 @@ describe('/plan update', () => {
   });
 });
 
+describe('/plan update without a month on a milestone due in several months', () => {
+  it('records the month the owner is being asked about, names it, and leaves the other months open', async () => {
+    // 2023-09-15: August is past due and open, January is next.
+    expect(await run('update 1-1-2 done', 'U0JINJI01')).toMatchObject({ kind: 'updated', checkpoint: '2023-08', picked: true, allCheckpoints: [] });
+    expect(await world.updates()).toEqual([expect.objectContaining({ milestoneId: '1-1-2', checkpoint: '2023-08', status: 'done' })]);
+    expect(await run('status 1-1-2', 'U0JINJI01')).toMatchObject({
+      detail: { summary: { open: true }, checkpoints: [{ key: '2023-08', status: 'done' }, { key: '2024-01', status: 'not_started' }] },
+    });
+    // August is done: the next report without a month is about January.
+    expect(await run('update 1-1-2 on_track', 'U0JINJI01')).toMatchObject({ checkpoint: '2024-01', previous: 'not_started', picked: true });
+  });
+
+  it('takes every month at once only with all / 全月, recorded once for the milestone as a whole', async () => {
+    expect(await run('update 1-1-2 all done', 'U0JINJI01')).toMatchObject({ kind: 'updated', checkpoint: null, picked: false, allCheckpoints: ['2023-08', '2024-01'] });
+    expect(await world.updates()).toEqual([expect.not.objectContaining({ checkpoint: expect.anything() })]);
+    expect(await run('status 1-1-2', 'U0JINJI01')).toMatchObject({ detail: { summary: { open: false }, checkpoints: [{ status: 'done' }, { status: 'done' }] } });
+    expect(await run('更新 1-1-2 全月 順調', 'U0JINJI01')).toMatchObject({ allCheckpoints: ['2023-08', '2024-01'], status: 'on_track', previous: 'done' });
+  });
+
+  it('keeps reading an old update without a month as one for every month', async () => {
+    await world.deps.statuses.append({ milestoneId: '1-1-2', status: 'done', actor: 'U0JINJI01', via: 'slash', createdAt: '2023-09-01T01:00:00.000Z' });
+    expect(await run('status 1-1-2', 'U0JINJI01')).toMatchObject({ detail: { summary: { open: false }, checkpoints: [{ status: 'done' }, { status: 'done' }] } });
+  });
+
+  it('says a comment was recorded when only a comment was given, keeping the status', async () => {
+    const recorded = await recordStatus(world.deps, { userId: 'U0JINJI01', via: 'shell', milestoneId: '1-1-1', checkpoint: null, status: 'keep', comment: '講師と調整中', revisedDue: null });
+    expect(recorded).toMatchObject({ ok: true, value: { commentOnly: true, status: 'not_started', comment: '講師と調整中' } });
+    const text = renderReplyText((recorded as { value: Reply }).value, 'ja');
+    expect(text).toContain('コメントを記録しました');
+    expect(text).not.toContain('として記録しました');
+  });
+
+  it('names the month and how to reach every month in the confirmation', async () => {
+    const text = renderReplyText(await run('update 1-1-2 done', 'U0JINJI01'), 'ja');
+    expect(text).toContain('令和5年8月分');
+    expect(text).toContain('全月');
+    const all = renderReplyText(await run('update 1-1-2 all done', 'U0JINJI01'), 'en');
+    expect(all).toContain('every month');
+  });
+});
+
 describe('/plan due', () => {
   it('lets a coordinator move a due month, keeping the status, and the milestone shows the new date', async () => {
     await run('update 1-1-1 at_risk', 'U0JINJI01');
@@ -82,5 +126,26 @@ describe('/plan due', () => {
     expect(await run('due 1-1-3 2024-02', 'U0COORD01')).toMatchObject({ problem: { code: 'no_due_date', id: '1-1-3' } });
     expect(await world.updates()).toEqual([]);
     expect(await run('due 1-1-2 8月 2023-10', 'U0COORD01')).toMatchObject({ kind: 'updated', checkpoint: '2023-08', revisedDue: '2023-10' });
+  });
+
+  it('refuses a month outside the plan’s fiscal year and the next one, saying which months it takes', async () => {
+    // The plan is 令和5年度 (2023): April 2023 to March 2025 may be named.
+    expect(await run('due 1-1-1 2030-02', 'U0COORD01')).toEqual({
+      kind: 'problem',
+      problem: { code: 'due_out_of_range', id: '1-1-1', month: '2030-02', from: '2023-04', to: '2025-03' },
+    });
+    expect(await run('due 1-1-1 2023-03', 'U0COORD01')).toMatchObject({ problem: { code: 'due_out_of_range' } });
+    expect(await world.updates()).toEqual([]);
+    expect(renderReplyText(await run('due 1-1-1 2030-02', 'U0COORD01'), 'ja')).toContain('令和5年4月');
+    expect(await run('due 1-1-1 2025-03', 'U0COORD01')).toMatchObject({ kind: 'updated', revisedDue: '2025-03' });
+  });
+
+  it('needs no checkpoint for a milestone due in one month only', async () => {
+    const plan = planR5();
+    const milestone = plan.pillars[0]!.initiatives[0]!.items[0]!.milestones[1]!;
+    milestone.schedule = { kind: 'months', months: ['2023-08'] };
+    await world.close();
+    world = await openCommandWorld(plan);
+    expect(await run('due 1-1-2 2023-11', 'U0COORD01')).toMatchObject({ kind: 'updated', checkpoint: '2023-08', revisedDue: '2023-11' });
   });
 });

@@ -113,6 +113,7 @@ function fieldOf(problem: CommandProblem): string {
       return MODAL_FIELDS.comment;
     case 'no_due_date':
     case 'checkpoint_required':
+    case 'due_out_of_range':
       return MODAL_FIELDS.due;
     case 'not_allowed':
       return problem.action === 'due' ? MODAL_FIELDS.due : MODAL_FIELDS.status;
