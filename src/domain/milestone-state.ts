@@ -23,6 +23,11 @@ interface MilestoneGroups {
  * checkpoint the later of the milestone's and the checkpoint's own latest
  * update wins ("done" for the whole milestone closes every checkpoint, until
  * a checkpoint is reopened); the same goes for due-month revisions.
+ *
+ * Since issue 12 only an explicit `all` (全月) writes such an update on a
+ * milestone due in several months; a report that names no month is stored
+ * for the month asked about. Reading it the same way as before keeps every
+ * stored history meaning what it meant when it was written.
  */
 export function stateLookupOf(groups: Iterable<GroupLatest>, timeZone: string): StateLookup {
   const byMilestone = new Map<string, MilestoneGroups>();

@@ -39,6 +39,12 @@ export interface MilestoneProgress {
   open: boolean;
   /** The earliest due date among open checkpoints. */
   nextDue: LocalDate | null;
+  /**
+   * The due date the headline is about: the current checkpoint's, else (all
+   * closed) the last one's, so a done milestone still shows when it was due.
+   * Null only for milestones without a due date.
+   */
+  due: LocalDate | null;
   /** The most business days any open checkpoint is past due; null when none is. */
   daysOverdue: number | null;
 }
@@ -78,6 +84,7 @@ export function milestoneProgress(
     checkpoints,
     open: checkpoints.length > 0 ? open.length > 0 : !isClosed(whole),
     nextDue: open.map((cp) => cp.due).sort()[0] ?? null,
+    due: (current ?? checkpoints[checkpoints.length - 1])?.due ?? null,
     daysOverdue: overdue.length > 0 ? Math.max(...overdue) : null,
   };
 }
@@ -92,6 +99,33 @@ export function checkpointAskedAbout(progress: MilestoneProgress): CheckpointPro
   const keyed = progress.checkpoints.filter((cp) => cp.key !== null);
   if (keyed.length === 0) return null;
   return progress.current ?? keyed[keyed.length - 1]!;
+}
+
+/**
+ * The open checkpoint coming due between `from` and `until` (inclusive),
+ * earliest first; null when none is. An older checkpoint still overdue does
+ * not count: that one belongs to the overdue list.
+ */
+export function checkpointComingDue(progress: MilestoneProgress, from: LocalDate, until: LocalDate): CheckpointProgress | null {
+  const coming = progress.checkpoints.filter((cp) => !isClosed(cp.status) && cp.due >= from && cp.due <= until);
+  return coming.reduce<CheckpointProgress | null>((first, cp) => (first === null || cp.due < first.due ? cp : first), null);
+}
+
+/**
+ * The milestone as a line about one of its checkpoints: its status, due
+ * date and lateness are that checkpoint's. A list of what is coming due
+ * shows the month coming due, not an earlier one that is overdue.
+ */
+export function progressAt(progress: MilestoneProgress, checkpoint: CheckpointProgress): MilestoneProgress {
+  return {
+    ...progress,
+    status: checkpoint.status,
+    current: checkpoint,
+    open: !isClosed(checkpoint.status),
+    nextDue: checkpoint.due,
+    due: checkpoint.due,
+    daysOverdue: checkpoint.daysOverdue,
+  };
 }
 
 /**

@@ -17,7 +17,7 @@ export function historyLineText(entry: HistoryEntry, lang: Lang, t: Translate): 
     via: t(`plan.via.${entry.via}` as MessageKey),
   });
   const details = [
-    entry.checkpoint === null ? null : t('plan.history.checkpoint', { month: formatMonth(entry.checkpoint, lang) }),
+    entry.checkpoint === null ? (entry.allCheckpoints ? t('updates.history.all') : null) : t('plan.history.checkpoint', { month: formatMonth(entry.checkpoint, lang) }),
     entry.revisedDue === null ? null : t('plan.history.revisedDue', { month: formatMonth(entry.revisedDue, lang) }),
     entry.comment === null ? null : t('plan.history.comment', { comment: truncate(entry.comment, MAX_COMMENT_SHOWN) }),
   ].filter((d): d is string => d !== null);

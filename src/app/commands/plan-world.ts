@@ -7,7 +7,7 @@
 import type { BusinessCalendar } from '../../domain/calendar.ts';
 import type { LocalDate, Plan } from '../../domain/plan.ts';
 import { stateLookupOf } from '../../domain/milestone-state.ts';
-import { planProgress, type MilestoneProgress } from '../../domain/progress.ts';
+import { checkpointAskedAbout, planProgress, type MilestoneProgress } from '../../domain/progress.ts';
 import type { StateLookup } from '../../domain/reminder-policy.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { StatusUpdate } from '../../domain/status-update.ts';
@@ -57,18 +57,23 @@ export function summaryOf(progress: MilestoneProgress): MilestoneSummary {
     title: milestone.title,
     owners,
     status: progress.status,
-    checkpoint: progress.current?.key ?? null,
-    nextDue: progress.nextDue,
+    checkpoint: checkpointAskedAbout(progress)?.key ?? null,
+    nextDue: progress.due,
     daysOverdue: progress.daysOverdue,
     open: progress.open,
   };
 }
 
-/** A stored update as a history line, its time on the plan's wall clock. */
-export function historyEntryOf(update: StatusUpdate, timeZone: string): HistoryEntry {
+/**
+ * A stored update as a history line, its time on the plan's wall clock. On a
+ * milestone due in several months (`progress`), an update without a month
+ * speaks for every month (milestone-state.ts), and the line says so.
+ */
+export function historyEntryOf(update: StatusUpdate, timeZone: string, progress: MilestoneProgress): HistoryEntry {
   return {
     status: update.status,
     checkpoint: update.checkpoint ?? null,
+    allCheckpoints: update.checkpoint === undefined && progress.checkpoints.some((cp) => cp.key !== null),
     comment: update.comment ?? null,
     revisedDue: update.revisedDue ?? null,
     actor: update.actor,

@@ -83,7 +83,8 @@ export async function checkReport(deps: CommandDeps, report: StatusReport): Prom
   // One due month for every checkpoint of a `months` schedule would merge them; each is revised on its own.
   if (revising && keyed.length > 1 && (named === null || every)) return fail({ code: 'checkpoint_required', id: milestone.id, checkpoints: keyed });
   const checkpoint = named ?? (every ? null : unnamedCheckpoint(progress, revising));
-  const picked = named === null && checkpoint !== null;
+  // Worth saying only when there was a choice: a one-month milestone has one month to report on.
+  const picked = named === null && checkpoint !== null && keyed.length > 1;
   const revisedDue = report.revisedDue === null ? null : resolveMonth(report.revisedDue, fiscalYear);
   if (revisedDue !== null && !isPlanMonth(revisedDue, fiscalYear)) {
     return fail({ code: 'due_out_of_range', id: milestone.id, month: revisedDue, ...planMonths(fiscalYear) });

@@ -21,8 +21,9 @@ export interface MilestoneSummary {
   title: string;
   owners: string[];
   status: StatusCode;
-  /** The checkpoint a report would be about (the first open one); null for the milestone as a whole. */
+  /** The checkpoint a report would be about (see checkpointAskedAbout); null for the milestone as a whole. */
   checkpoint: YearMonth | null;
+  /** The due date the line is about: the checkpoint's; for a closed milestone, when it was due. */
   nextDue: LocalDate | null;
   daysOverdue: number | null;
   open: boolean;
@@ -32,6 +33,8 @@ export interface MilestoneSummary {
 export interface HistoryEntry {
   status: StatusCode;
   checkpoint: YearMonth | null;
+  /** No month on a milestone due in several: the update stands for every month (全月). */
+  allCheckpoints: boolean;
   comment: string | null;
   revisedDue: YearMonth | null;
   /** A chat user id, or the operator's name for CLI updates. */
@@ -127,7 +130,7 @@ export type Reply =
       previous: StatusCode;
       /** Only a comment was given: the status stayed as it was. */
       commentOnly: boolean;
-      /** No month was named and `checkpoint` is the one the owner was being asked about. */
+      /** No month was named and `checkpoint` is the one, of several, the owner was being asked about. */
       picked: boolean;
       /** Every checkpoint at once (`all` / `全月`), in order; empty otherwise (then `checkpoint` says which, if any). */
       allCheckpoints: YearMonth[];

@@ -18,7 +18,7 @@ export async function showHistory(deps: CommandDeps, id: string, page: number): 
   return {
     kind: 'history',
     milestone: { id: milestone.id, title: milestone.title },
-    entries: paged.value.items.map((u) => historyEntryOf(u, deps.timeZone)),
+    entries: paged.value.items.map((u) => historyEntryOf(u, deps.timeZone, found.value)),
     paging: paged.value.paging,
   };
 }

@@ -5,9 +5,8 @@
  */
 import { divisionsOfUser } from '../../domain/directory.ts';
 import { addDays } from '../../domain/local-date.ts';
-import { bySoonestDue, type MilestoneProgress } from '../../domain/progress.ts';
+import { bySoonestDue, checkpointComingDue, progressAt, type MilestoneProgress } from '../../domain/progress.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
-import { isClosed } from '../../domain/status.ts';
 import type { ListTarget } from './command.ts';
 import { findDivision, knownDivisions } from './find-division.ts';
 import { paginate } from './paginate.ts';
@@ -47,7 +46,10 @@ async function select(deps: CommandDeps, world: PlanWorld, userId: string, targe
   }
   if (target === 'upcoming') {
     const until = addDays(world.today, UPCOMING_DAYS);
-    const items = all.filter((p) => p.checkpoints.some((cp) => !isClosed(cp.status) && cp.due >= world.today && cp.due <= until));
+    const items = all.flatMap((p) => {
+      const coming = checkpointComingDue(p, world.today, until);
+      return coming === null ? [] : [progressAt(p, coming)];
+    });
     return ok({ scope: { kind: 'upcoming', days: UPCOMING_DAYS }, items, command: '/plan status upcoming' });
   }
   if (target === 'done') {

@@ -26,7 +26,7 @@ export async function showMilestone(deps: CommandDeps, id: string): Promise<Repl
       initiative: { id: initiative.id, title: initiative.title },
       item: { id: item.id, title: item.title },
       checkpoints: progress.checkpoints,
-      history: history.slice(-DETAIL_HISTORY).reverse().map((u) => historyEntryOf(u, deps.timeZone)),
+      history: history.slice(-DETAIL_HISTORY).reverse().map((u) => historyEntryOf(u, deps.timeZone, found.value)),
       historyTotal: history.length,
     },
   };

@@ -6,6 +6,7 @@ export const ja = {
   'updates.picked': (p: Params) => `対象: ${p.month}分(月の指定がないため、いま報告をお願いしている月に記録しました)`,
   'updates.pickedHint': (p: Params) => `別の月は「/plan update ${p.id} [月] ${p.status}」、全月まとめては「/plan update ${p.id} 全月 ${p.status}」`,
   'updates.all': (p: Params) => `対象: 全月(${p.months})`,
+  'updates.history.all': '全月',
   'updates.problem.dueOutOfRange': (p: Params) =>
     `${p.month} は計画の年度外です。取組 ${p.id} の期限は ${p.from}から${p.to}まで(計画の年度と翌年度)の月にしてください`,
 } satisfies Record<string, Message>;
@@ -15,5 +16,6 @@ export const en: Record<keyof typeof ja, Message> = {
   'updates.picked': (p) => `For ${p.month} (no month given: the month you are being asked about)`,
   'updates.pickedHint': (p) => `Another month: "/plan update ${p.id} [month] ${p.status}"; every month at once: "/plan update ${p.id} all ${p.status}"`,
   'updates.all': (p) => `For every month (${p.months})`,
+  'updates.history.all': 'for every month',
   'updates.problem.dueOutOfRange': (p) => `${p.month} is outside the plan's years: move ${p.id} to a month from ${p.from} to ${p.to} (the plan's fiscal year or the next)`,
 };

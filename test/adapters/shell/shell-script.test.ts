@@ -77,7 +77,7 @@ describe('the shell, spawned as npm start runs it', () => {
     const status = after('/plan status 6-2-10').split('\n> ')[0]!;
     expect(status).toMatch(/^== 6-2-10 個人住民税に関する課題検討会の開催\n/);
     expect(status).toContain('・令和2年7月分: 期限 令和2年7月31日(金) · 2020-07-31 ／ 状況 完了');
-    expect(status).toMatch(/令和2年7月22日\(水\) · 2020-07-22 09:3\d 完了 — 総務部税収確保課 \(シェル\)\n\s+「完了しました」/);
+    expect(status).toMatch(/令和2年7月22日\(水\) · 2020-07-22 09:3\d 完了 — 総務部税収確保課 \(シェル\)\n\s+令和2年7月分 ／ 「完了しました」/);
 
     // A week on: the Monday digest (09:00) and each business day's reminders arrive in order; the done milestone is not chased.
     const week = after(':advance 7d').split('\n> ')[0]!;
@@ -171,7 +171,7 @@ describe('the shell, in-process', () => {
       /^✓ 6-2-10 の状況を「遅延」として記録しました\(前回: 未着手\)\n(.*\n)* {2}対象: 令和2年7月分\n {2}コメント: 人手が足りません\n {2}記録: 総務部税収確保課 ／ シェル/,
     );
     // コメント (5) keeps the status and adds the comment.
-    expect(answerTo(printed, `:reply ${line} 5 "来週 実施"`)).toMatch(/^✓ 6-2-10 の状況を「遅延」として記録しました\(前回: 遅延\)\n(.*\n)* {2}コメント: 来週 実施\n/);
+    expect(answerTo(printed, `:reply ${line} 5 "来週 実施"`)).toMatch(/^✓ 6-2-10 にコメントを記録しました\(状況は「遅延」のまま\)\n(.*\n)* {2}コメント: 来週 実施\n/);
     const history = answerTo(printed, '/plan history 6-2-10');
     expect(history).toMatch(/^== 更新履歴: 6-2-10\n/);
     expect(history.match(/— 総務部税収確保課 \(シェル\)/gu)).toHaveLength(2);

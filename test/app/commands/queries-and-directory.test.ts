@@ -55,6 +55,22 @@ describe('queries', () => {
     if (done.kind === 'list') expect(done.items.map((i) => [i.id, i.status]).sort()).toEqual([['1-1-1', 'done'], ['1-1-3', 'done']]);
   });
 
+  it('lists what is coming due by the month coming due, not by an older month that is overdue', async () => {
+    // 2-1-1 is monthly: April–August are overdue on 2023-09-15, September is due on the 29th.
+    const upcoming = await run('status upcoming', 'U0STRANGER');
+    expect(upcoming).toMatchObject({ kind: 'list', scope: { kind: 'upcoming' } });
+    if (upcoming.kind !== 'list') return;
+    expect(upcoming.items).toEqual([expect.objectContaining({ id: '2-1-1', checkpoint: '2023-09', nextDue: '2023-09-29', daysOverdue: null })]);
+    expect(upcoming.items.every((item) => item.daysOverdue === null)).toBe(true);
+  });
+
+  it('keeps a done milestone’s due date on its line', async () => {
+    await run('update 1-1-1 done', 'U0JINJI01');
+    await run('update 1-1-2 all done', 'U0JINJI01');
+    expect(await run('status 1-1-1', 'U0STRANGER')).toMatchObject({ detail: { summary: { open: false, status: 'done', nextDue: '2024-01-31' } } });
+    expect(await run('status 1-1-2', 'U0STRANGER')).toMatchObject({ detail: { summary: { open: false, checkpoint: '2024-01', nextDue: '2024-01-31' } } });
+  });
+
   it('suggests the division meant', async () => {
     expect(await run('status 総務部人事', 'U0STRANGER')).toMatchObject({ problem: { code: 'unknown_division', division: '総務部人事', suggestions: expect.arrayContaining(['総務部人事課']) } });
   });

@@ -93,6 +93,13 @@ describe('/plan update without a month on a milestone due in several months', ()
   it('keeps reading an old update without a month as one for every month', async () => {
     await world.deps.statuses.append({ milestoneId: '1-1-2', status: 'done', actor: 'U0JINJI01', via: 'slash', createdAt: '2023-09-01T01:00:00.000Z' });
     expect(await run('status 1-1-2', 'U0JINJI01')).toMatchObject({ detail: { summary: { open: false }, checkpoints: [{ status: 'done' }, { status: 'done' }] } });
+    await run('update 1-1-2 8月 on_track', 'U0JINJI01');
+    const history = await run('history 1-1-2', 'U0JINJI01');
+    expect(history).toMatchObject({ entries: [{ checkpoint: '2023-08', allCheckpoints: false }, { checkpoint: null, allCheckpoints: true }] });
+    expect(renderReplyText(history, 'ja')).toContain('全月');
+    // On a milestone with one due date there is no "every month" to speak of.
+    await run('update 1-1-1 done', 'U0JINJI01');
+    expect(await run('history 1-1-1', 'U0JINJI01')).toMatchObject({ entries: [{ checkpoint: null, allCheckpoints: false }] });
   });
 
   it('says a comment was recorded when only a comment was given, keeping the status', async () => {
