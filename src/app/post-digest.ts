@@ -130,7 +130,8 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
       policy: deps.policy,
       timeZone: deps.timeZone,
       date: today,
-      previousDate,
+      // Null without a previous digest: the digest then says it covers the last week, naming no digest.
+      previousDate: previous?.day ?? null,
       directory: deps.directory,
     });
     const body = digestMessage(digest, { lang: deps.lang, week, late, manual });

@@ -55,6 +55,12 @@ export interface Digest {
   date: LocalDate;
   /** The previous digest's date (or 7 days before), where "since the previous digest" starts. */
   previousDate: LocalDate;
+  /**
+   * True when previousDate is a digest's; false when no digest came before
+   * and the period is just the DEFAULT_PERIOD_DAYS before `date`, so the
+   * digest must not name a "previous digest" that was never posted.
+   */
+  afterDigest: boolean;
   planTitle: string;
   /** Units by latest status, cancelled included. */
   counts: StatusCounts;
@@ -142,6 +148,7 @@ export function buildDigest(input: DigestInput): Digest {
   return {
     date,
     previousDate,
+    afterDigest: input.previousDate !== null,
     planTitle: plan.title,
     counts: countByStatus(units),
     progress: progressOf(units, date),

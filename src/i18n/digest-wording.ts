@@ -4,10 +4,22 @@
  * command lists what a cut list left out. Plain text; each renderer escapes
  * and styles it for its own platform.
  */
-import type { DigestEntry, SilentDivision } from '../domain/digest.ts';
+import type { Digest, DigestEntry, SilentDivision } from '../domain/digest.ts';
+import { daysBetween } from '../domain/local-date.ts';
 import { statusLabel } from '../domain/status.ts';
 import type { Lang, Translate } from './catalog.ts';
 import { formatDate, formatMonth } from './format-date.ts';
+
+/**
+ * Where the digest's period starts: the previous digest, or, when none was
+ * posted before, just the last days (never a "previous digest" that does not
+ * exist). Messages queued before `afterDigest` existed lack it; they did
+ * name a previous digest.
+ */
+export function digestPeriodText(digest: Digest, lang: Lang, t: Translate): string {
+  const date = formatDate(digest.previousDate, lang);
+  return digest.afterDigest === false ? t('updates.digest.periodDays', { date, days: daysBetween(digest.previousDate, digest.date) }) : t('digest.period', { date });
+}
 
 /** Lines a digest shows per list; the rest are counted in 「他 N 件」. */
 export const DIGEST_LIST_LINES = 10;

@@ -74,8 +74,12 @@ for (const dialect of DIALECTS) {
       expect(preview.previousDate).toBe('2020-08-31');
       expect(preview.completed.items.map((e) => e.milestoneId)).toEqual(['4-1-2']);
       value(await postDigest(tokyo('2020-09-07', '09:00'), deps()));
-      const [, posted] = await createOutboxStore(test.db).list();
+      const [first, posted] = await createOutboxStore(test.db).list();
       const body = posted?.body as DigestMessage;
+      // The first digest had none before it to name; the second names the first.
+      expect((first?.body as DigestMessage).digest.afterDigest).toBe(false);
+      expect(body.digest.afterDigest).toBe(true);
+      expect(preview.afterDigest).toBe(true);
       expect(body.digest.completed).toEqual(preview.completed);
       expect(body.digest.counts).toEqual(preview.counts);
       // A preview later in the week still reads from the previous week's digest.

@@ -187,6 +187,9 @@ describe('the digest on other days', () => {
   it('starts "since the previous digest" a week back when there was none', () => {
     const d = buildDigest({ ...input, previousDate: null });
     expect(d.previousDate).toBe('2020-08-31');
+    // No digest to name: the renderers say "the last 7 days" instead.
+    expect(d.afterDigest).toBe(false);
+    expect(buildDigest(input).afterDigest).toBe(true);
     expect(d.completed.total).toBe(3);
   });
 

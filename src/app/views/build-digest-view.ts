@@ -9,7 +9,7 @@ import type { DigestEntry, DigestList, RollupRow } from '../../domain/digest.ts'
 import { DUE_SOON_DAYS, SILENT_WINDOW_DAYS } from '../../domain/digest.ts';
 import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type Translate } from '../../i18n/catalog.ts';
-import { DIGEST_LIST_LINES, DIGEST_MORE_COMMANDS, entryFacts, percentText, progressBar, silentFacts, type DigestPart } from '../../i18n/digest-wording.ts';
+import { DIGEST_LIST_LINES, DIGEST_MORE_COMMANDS, digestPeriodText, entryFacts, percentText, progressBar, silentFacts, type DigestPart } from '../../i18n/digest-wording.ts';
 import { formatDate } from '../../i18n/format-date.ts';
 import type { ViewLine, ViewList } from './view-line.ts';
 
@@ -77,7 +77,7 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
     heading: t('digest.header', { date: formatDate(digest.date, lang) }),
     context: [
       digest.planTitle,
-      t('digest.period', { date: formatDate(digest.previousDate, lang) }),
+      digestPeriodText(digest, lang, t),
       ...(message.late ? [t('digest.late')] : []),
       ...(message.manual ? [t('digest.manual')] : []),
       ...(options.preview ? [t('digest.preview')] : []),

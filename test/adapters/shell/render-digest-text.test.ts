@@ -35,6 +35,15 @@ describe('renderDigestText', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {4}▓*░* \d+% ／ 完了 \d+\/\d+ ／ 期限到来分 \d+\/\d+ ／ 超過 \d+$/));
   });
 
+  it('names the previous digest only when there was one', () => {
+    const after = renderDigestText(digestMessage(digest, { lang: 'ja', week: '2020-W37' }));
+    expect(after).toContain('前回のダイジェスト (令和2年8月31日(月) · 2020-08-31) 以降の動きです');
+    const first = renderDigestText(digestMessage({ ...digest, afterDigest: false }, { lang: 'ja', week: '2020-W37' }));
+    expect(first).not.toContain('前回のダイジェスト');
+    expect(first).toContain('過去7日間 (令和2年8月31日(月) · 2020-08-31 以降) の動きです');
+    expect(renderDigestText(digestMessage({ ...digest, afterDigest: false }, { lang: 'en', week: '2020-W37' }))).toContain('last 7 days');
+  });
+
   it('says "none" for an empty list', () => {
     const text = renderDigestText(digestMessage(digest, { lang: 'en', week: '2020-W37' }), { preview: true });
     expect(text).toContain('■ Due in the next 14 days: 0\n  None');
