@@ -22,7 +22,7 @@ export function renderOverviewText(reply: Extract<Reply, { kind: 'overview' }>, 
     stripMarkup(t('plan.overview.pillarsHeader')),
     ...overview.pillars.map((p) => `  ${t('plan.overview.pillar', { id: p.id, title: p.title, total: p.total, done: p.byStatus.done, overdue: p.overdue })}`),
     '',
-    stripMarkup(t('plan.overview.overdueHeader', { count: overview.overdueTotal })),
+    stripMarkup(t('plan.overview.overdueHeader', { count: overview.overdueTotal, months: overview.overdueDueDates })),
   ];
   if (overview.overdue.length === 0) out.push(`  ${t('plan.overview.noOverdue')}`);
   for (const item of overview.overdue) out.push(...milestoneLines(item, lang, t));

@@ -19,7 +19,7 @@ export function overviewBlocks(overview: PlanOverview, lang: Lang, t: Translate)
     section(toMrkdwn(counts)),
     section(toMrkdwn(`${t('plan.overview.pillarsHeader')}\n${pillars.join('\n')}`)),
     DIVIDER,
-    section(toMrkdwn(t('plan.overview.overdueHeader', { count: overview.overdueTotal }))),
+    section(toMrkdwn(t('plan.overview.overdueHeader', { count: overview.overdueTotal, months: overview.overdueDueDates }))),
   ];
   if (overview.overdue.length === 0) blocks.push(section(toMrkdwn(t('plan.overview.noOverdue'))));
   for (const item of overview.overdue) blocks.push(section(milestoneLineText(item, lang, t)));

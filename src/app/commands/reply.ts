@@ -76,7 +76,13 @@ export interface PlanOverview {
   today: LocalDate;
   total: number;
   byStatus: Record<StatusCode, number>;
+  /** Milestones with a due date past. */
   overdueTotal: number;
+  /**
+   * Due dates past, a milestone due in several months counted once per month:
+   * the digest's unit, so that the two numbers can be told apart and checked.
+   */
+  overdueDueDates: number;
   pillars: PillarSummary[];
   /** The most overdue milestones, most days first. */
   overdue: MilestoneSummary[];

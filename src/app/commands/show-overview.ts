@@ -36,6 +36,7 @@ export function buildOverview(world: PlanWorld): PlanOverview {
     total: world.progress.length,
     byStatus: countByStatus(world.progress),
     overdueTotal: overdue.length,
+    overdueDueDates: overdue.reduce((sum, p) => sum + p.checkpoints.filter((cp) => cp.daysOverdue !== null).length, 0),
     pillars: world.plan.pillars.map((pillar) => {
       const mine = byPillar.get(pillar.id) ?? [];
       return { id: pillar.id, title: pillar.title, total: mine.length, byStatus: countByStatus(mine), overdue: mine.filter((p) => p.daysOverdue !== null).length };

@@ -7,6 +7,7 @@ import type { Reply } from '../../../src/app/commands/reply.ts';
 import { runCommand } from '../../../src/app/commands/run-command.ts';
 import { languageOf } from '../../../src/app/commands/set-language.ts';
 import { buildHome } from '../../../src/app/build-home.ts';
+import { renderReplyText } from '../../../src/adapters/shell/render-reply-text.ts';
 import type { Milestone, Plan } from '../../../src/domain/plan.ts';
 import { planR5 } from '../../fixtures/plan-r5.ts';
 import { openCommandWorld, type CommandWorld } from './command-world.ts';
@@ -34,6 +35,11 @@ describe('queries', () => {
     expect(reply.overview.pillars.map((p) => [p.id, p.total])).toEqual([['I', 5], ['II', 3]]);
     // 1-1-2's August checkpoint and 2-1-1's April–August months are past due.
     expect(reply.overview.overdue.map((m) => m.id)).toEqual(['2-1-1', '1-1-2']);
+    // The digest counts each month: 2-1-1's five and 1-1-2's August. The summary says both, naming the unit.
+    expect(reply.overview).toMatchObject({ overdueTotal: 2, overdueDueDates: 6 });
+    const text = renderReplyText(reply, 'ja');
+    expect(text).toContain('期限超過の取組 2 件(月ごとの期限で数えると 6 件。ダイジェストはこの数え方です)');
+    expect(text).toContain('I スマート改革の推進: 取組 5 件');
   });
 
   it('lists a division’s milestones soonest due first, and mine from the directory', async () => {
