@@ -26,7 +26,7 @@ export interface CheckpointProgress {
 
 export interface MilestoneProgress {
   placed: PlacedMilestone;
-  /** The headline status: of the first open checkpoint, else of the last one, else of the milestone as a whole. */
+  /** The headline status: of the current checkpoint, else (all closed) of the last one, else of the milestone as a whole. */
   status: StatusCode;
   /**
    * The checkpoint the owner is being asked about: the open one due first
