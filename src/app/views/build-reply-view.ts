@@ -11,6 +11,7 @@ import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import { listTitle } from '../../i18n/list-title.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
 import { stripMarkup } from '../../i18n/strip-markup.ts';
+import { updateHeadline, updateScopeLines } from '../../i18n/update-wording.ts';
 import { buildMilestoneLine } from './build-milestone-line.ts';
 import type { ViewLine } from './view-line.ts';
 
@@ -65,7 +66,7 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
         heading(t('plan.overview.pillarsHeader')),
         ...o.pillars.map((p) => text(t('plan.overview.pillar', { id: p.id, title: p.title, total: p.total, done: p.byStatus.done, overdue: p.overdue }))),
         { kind: 'divider' },
-        heading(t('plan.overview.overdueHeader', { count: o.overdueTotal })),
+        heading(t('plan.overview.overdueHeader', { count: o.overdueTotal, months: o.overdueDueDates })),
       ];
       if (o.overdue.length === 0) blocks.push(text(t('plan.overview.noOverdue'), 'subtle'));
       for (const item of o.overdue) blocks.push({ kind: 'line', line: buildMilestoneLine(item, lang, t) });
@@ -118,14 +119,10 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       return view(t('plan.history.title', { id: reply.milestone.id }), blocks);
     }
     case 'updated': {
-      const headline =
-        reply.revisedDue === null
-          ? t('plan.updated.status', { id: reply.milestone.id, status: statusLabel(reply.status, lang), previous: statusLabel(reply.previous, lang) })
-          : t('plan.updated.due', { id: reply.milestone.id, month: formatMonth(reply.revisedDue, lang), date: reply.due === null ? '' : formatDate(reply.due, lang) });
       return view(null, [
-        text(`✓ ${headline}`, 'good'),
+        text(`✓ ${updateHeadline(reply, lang, t)}`, 'good'),
         text(reply.milestone.title),
-        ...(reply.checkpoint === null ? [] : [text(t('plan.updated.checkpoint', { month: formatMonth(reply.checkpoint, lang) }))]),
+        ...updateScopeLines(reply, lang, t).map((line) => text(line)),
         ...(reply.comment === null ? [] : [text(t('plan.updated.comment', { comment: reply.comment }))]),
         text(t('plan.updated.by', { actor: name(reply.actor), via: t(`plan.via.${reply.via}` as MessageKey), at: `${formatDate(reply.at.date, lang)} ${reply.at.time}` }), 'subtle'),
       ]);
@@ -166,7 +163,7 @@ function historyBlocks(entry: HistoryEntry, lang: Lang, t: Translate, name: Name
     via: t(`plan.via.${entry.via}` as MessageKey),
   });
   const details = [
-    entry.checkpoint === null ? null : t('plan.history.checkpoint', { month: formatMonth(entry.checkpoint, lang) }),
+    entry.checkpoint === null ? (entry.allCheckpoints ? t('updates.history.all') : null) : t('plan.history.checkpoint', { month: formatMonth(entry.checkpoint, lang) }),
     entry.revisedDue === null ? null : t('plan.history.revisedDue', { month: formatMonth(entry.revisedDue, lang) }),
     entry.comment === null ? null : t('plan.history.comment', { comment: entry.comment }),
   ].filter((d): d is string => d !== null);
