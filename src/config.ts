@@ -12,6 +12,9 @@ export const BUNDLED_PLAN = 'config/plans/fy2020-mie.yaml';
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** An http(s) URL: tests point the Microsoft endpoints at http://127.0.0.1:…, deployments at https://. */
+const httpUrl = z.url({ protocol: /^https?$/ });
+
 /** `14,7` → [14, 7]; an empty list turns that kind of reminder off. */
 const dayList = (fallback: string) =>
   z
@@ -70,6 +73,15 @@ const schema = z.object({
   REMINDER_KICKOFF: flag(true),
   REMINDER_CHECKINS: flag(true),
   REMINDER_QUIET_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  // Microsoft Teams (SPEC §7.2); the URLs default to TEAMS_CLOUD's (teamsSettingsOf).
+  TEAMS_APP_ID: optionalText,
+  TEAMS_APP_PASSWORD: optionalText,
+  TEAMS_TENANT_ID: optionalText,
+  TEAMS_CLOUD: z.enum(['public', 'usgov', 'usgovdod', 'china']).default('public'),
+  TEAMS_SERVICE_URL: httpUrl.optional(),
+  TEAMS_OPENID_METADATA_URL: httpUrl.optional(),
+  TEAMS_LOGIN_URL: httpUrl.optional(),
+  TEAMS_GRAPH_URL: httpUrl.optional(),
 });
 
 export type Config = Readonly<
@@ -101,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issueText(issue, t)}`)),
     ...slackModeProblems(present).map((key) => t(key)),
+    ...teamsProblems(present),
     ...badProxyVariables(present).map((name) => `${name}: ${t('net.settingNotProxyUrl')}`),
   ];
   if (parsed.success && problems.length === 0) return ok(Object.freeze({ ...parsed.data, proxy: pickProxyEnv(present) }));
@@ -128,6 +141,22 @@ function slackModeProblems(env: Record<string, string | undefined>): MessageKey[
   return [];
 }
 
+/**
+ * Teams settings that only make sense together (SPEC §7.2): one chat platform
+ * per deployment, and an app id needs its secret and tenant (and the reverse).
+ * Worded in the catalogue, in SHINCHOKU_LANG when it is a language we speak.
+ */
+function teamsProblems(env: Record<string, string | undefined>): string[] {
+  const t = translator(env.SHINCHOKU_LANG === 'en' ? 'en' : ('ja' satisfies Lang));
+  const teams = Object.keys(env).filter((name) => name.startsWith('TEAMS_')).sort();
+  if (teams.length === 0) return [];
+  const slack = Object.keys(env).filter((name) => name.startsWith('SLACK_')).sort();
+  if (slack.length > 0) return [t('teams.config.bothPlatforms', { slack: slack.join(', '), teams: teams.join(', ') })];
+  if (env.TEAMS_APP_ID === undefined) return [t('teams.config.noAppId', { names: teams.join(', ') })];
+  const missing = ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'].filter((name) => env[name] === undefined);
+  return missing.length === 0 ? [] : [t('teams.config.missing', { names: missing.join(', ') })];
+}
+
 /** How the bot talks to Slack, from the validated settings. */
 export type SlackMode =
   | { kind: 'none' }
@@ -142,6 +171,36 @@ export function slackModeOf(config: Config): SlackMode {
   if (config.SLACK_APP_TOKEN !== undefined) return { kind: 'socket', botToken, appToken: config.SLACK_APP_TOKEN };
   if (config.SLACK_SIGNING_SECRET !== undefined) return { kind: 'http', botToken, signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT };
   return { kind: 'none' };
+}
+
+/** The Teams settings, when Teams is selected (TEAMS_APP_ID set; loadConfig has checked the rest is there). */
+export interface TeamsSettings {
+  appId: string;
+  appPassword: string;
+  tenantId: string;
+  cloud: 'public' | 'usgov' | 'usgovdod' | 'china';
+  /** Each absent: the cloud's (src/adapters/teams/teams-endpoints.ts). */
+  serviceUrl?: string;
+  openIdMetadataUrl?: string;
+  loginUrl?: string;
+  graphUrl?: string;
+  port: number;
+}
+
+/** Teams when TEAMS_APP_ID is set, else null. */
+export function teamsSettingsOf(config: Config): TeamsSettings | null {
+  if (config.TEAMS_APP_ID === undefined || config.TEAMS_APP_PASSWORD === undefined || config.TEAMS_TENANT_ID === undefined) return null;
+  return {
+    appId: config.TEAMS_APP_ID,
+    appPassword: config.TEAMS_APP_PASSWORD,
+    tenantId: config.TEAMS_TENANT_ID,
+    cloud: config.TEAMS_CLOUD,
+    ...(config.TEAMS_SERVICE_URL ? { serviceUrl: config.TEAMS_SERVICE_URL } : {}),
+    ...(config.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL } : {}),
+    ...(config.TEAMS_LOGIN_URL ? { loginUrl: config.TEAMS_LOGIN_URL } : {}),
+    ...(config.TEAMS_GRAPH_URL ? { graphUrl: config.TEAMS_GRAPH_URL } : {}),
+    port: config.PORT,
+  };
 }
 
 /** The reminder policy the settings describe. */

@@ -73,3 +73,55 @@ describe('startTimeOf', () => {
     expect(at('2020-06-01T09:30:00+09:00')).toBe('2020-06-01T00:30:00.000Z');
   });
 });
+
+describe('Teams settings', () => {
+  const teams = { TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000a1', TEAMS_APP_PASSWORD: 'secret-value', TEAMS_TENANT_ID: 'tenant-1' };
+
+  it('selects Teams with the app id, secret and tenant; the URLs default to the cloud’s', async () => {
+    const { teamsSettingsOf } = await import('../src/config.ts');
+    const { teamsEndpointsOf } = await import('../src/adapters/teams/teams-endpoints.ts');
+    const config = loadConfig({ ...teams, PORT: '3978' });
+    if (!config.ok) throw new Error(config.error.message);
+    const settings = teamsSettingsOf(config.value);
+    expect(settings).toMatchObject({ appId: teams.TEAMS_APP_ID, tenantId: 'tenant-1', cloud: 'public', port: 3978 });
+    const endpoints = teamsEndpointsOf(settings!);
+    expect(endpoints).toMatchObject({
+      serviceUrl: 'https://smba.trafficmanager.net/teams',
+      tokenUrl: 'https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token',
+      graphUrl: 'https://graph.microsoft.com',
+      botScope: 'https://api.botframework.com/.default',
+    });
+    expect(endpoints.cloud.openIdMetadataUrl).toBe('https://login.botframework.com/v1/.well-known/openidconfiguration');
+    expect(slackModeOf(config.value)).toEqual({ kind: 'none' });
+
+    const gov = loadConfig({ ...teams, TEAMS_CLOUD: 'usgov', TEAMS_LOGIN_URL: 'http://127.0.0.1:9000/' });
+    if (!gov.ok) throw new Error(gov.error.message);
+    const govEndpoints = teamsEndpointsOf(teamsSettingsOf(gov.value)!);
+    expect(govEndpoints.tokenUrl).toBe('http://127.0.0.1:9000/tenant-1/oauth2/v2.0/token');
+    expect(govEndpoints.botScope).toBe('https://api.botframework.us/.default');
+    expect(govEndpoints.cloud.tokenIssuer).toBe('https://api.botframework.us');
+  });
+
+  it('refuses Slack and Teams together, and a half-configured Teams, naming the fix and never the secret', () => {
+    const both = loadConfig({ ...teams, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(both.ok).toBe(false);
+    if (!both.ok) {
+      expect(both.error.message).toContain('SLACK_BOT_TOKEN');
+      expect(both.error.message).toContain('TEAMS_APP_ID');
+      expect(both.error.message).not.toContain('secret-value');
+    }
+    const half = loadConfig({ TEAMS_APP_ID: teams.TEAMS_APP_ID, SHINCHOKU_LANG: 'en' });
+    expect(half.ok).toBe(false);
+    if (!half.ok) expect(half.error.message).toMatch(/TEAMS_APP_PASSWORD, TEAMS_TENANT_ID/u);
+    const headless = loadConfig({ TEAMS_APP_PASSWORD: 'secret-value', TEAMS_CLOUD: 'mars' });
+    expect(headless.ok).toBe(false);
+    if (!headless.ok) {
+      expect(headless.error.message).toContain('TEAMS_APP_ID');
+      expect(headless.error.message).toContain('TEAMS_CLOUD');
+      expect(headless.error.message).not.toContain('secret-value');
+    }
+    const badUrl = loadConfig({ ...teams, TEAMS_GRAPH_URL: 'ftp://graph' });
+    expect(badUrl.ok).toBe(false);
+    if (!badUrl.ok) expect(badUrl.error.message).toContain('TEAMS_GRAPH_URL');
+  });
+});
