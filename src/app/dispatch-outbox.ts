@@ -7,6 +7,7 @@
 import { setMaxListeners } from 'node:events';
 import { deliverOutboxMessage, type DeliveryOutcome, type DeliverySettings } from './deliver-outbox-message.ts';
 import type { OutboxEntry, OutboxQueue } from './outbox-port.ts';
+import { intervalPacer, type ChannelPacer } from './channel-pacer.ts';
 import type { Clock, Notifier } from './ports.ts';
 
 /** Waits `ms`; resolves early (never rejects) when `signal` aborts. Tests pass a virtual one. */
@@ -26,6 +27,8 @@ export interface DispatcherOptions {
    * Default 1 s: Slack allows about one message per second per channel.
    */
   minIntervalPerChannelMs?: number;
+  /** How each channel is paced instead of minIntervalPerChannelMs (Teams' sliding windows). */
+  pacer?: ChannelPacer;
   /** Default 8. */
   maxAttempts?: number;
   /** Default 1 s. */
@@ -96,8 +99,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const now = () => options.clock.now();
   const emit = (event: DispatchEvent) => options.onEvent?.(event);
 
-  /** Per channel, the earliest moment the next message may start. Survives passes. */
-  const channelFreeAt = new Map<string, number>();
+  /** Per channel, when the next message may start. Survives passes. */
+  const pacer = options.pacer ?? intervalPacer(opts.minIntervalPerChannelMs);
   const stopping = new AbortController();
   // Every channel's pacing sleep listens to it at once; Node warns past 10 listeners.
   setMaxListeners(0, stopping.signal);
@@ -106,7 +109,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function deliverChannel(channel: string, entries: OutboxEntry[], summary: DispatchSummary): Promise<void> {
     for (const entry of entries) {
-      const wait = (channelFreeAt.get(channel) ?? 0) - now().getTime();
+      const wait = pacer.freeAt(channel) - now().getTime();
       if (wait > 0) await sleep(wait, stopping.signal);
       // Stop between messages, never in the middle of one.
       if (stopping.signal.aborted) return;
@@ -122,13 +125,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           // at the same instant) bring two messages of one channel closer
           // than the interval at Slack: a 429, and its Retry-After of a
           // whole second, for about one message in three (scripts/bench/fan-out.ts).
-          afterSend: () => channelFreeAt.set(channel, now().getTime() + opts.minIntervalPerChannelMs),
+          afterSend: () => pacer.sent(channel, now().getTime()),
         });
         count(summary, outcome);
         if (outcome.kind === 'rate_limited') {
           // The whole channel is throttled, not just this message.
-          const until = now().getTime() + outcome.retryAfterMs;
-          channelFreeAt.set(channel, Math.max(channelFreeAt.get(channel) ?? 0, until));
+          pacer.holdUntil(channel, now().getTime() + outcome.retryAfterMs);
         }
         if (outcome.kind !== 'not_claimed') emit({ id: entry.id, key: entry.key, channel, ...outcome });
       } catch (error) {
