@@ -20,6 +20,7 @@ export interface Database {
   tick_state: TickStateTable;
   digest: DigestTable;
   user_pref: UserPrefTable;
+  teams_conversation: TeamsConversationTable;
 }
 
 /** One row per stored plan; only `'current'` for now. */
@@ -193,5 +194,22 @@ export interface DigestTable {
   /** The platform's id of the posted message, once delivered. */
   sent_ts: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** Teams channels and personal chats the bot can post to (db/migrations/20261201000000_teams_conversations.ts). */
+export interface TeamsConversationTable {
+  conversation_id: string;
+  /** `channel` | `personal`. */
+  kind: string;
+  team_id: string | null;
+  aad_group_id: string | null;
+  name: string | null;
+  /** The Entra object id of a personal chat's user. */
+  user_id: string | null;
+  tenant_id: string | null;
+  service_url: string;
+  /** 0 | 1 */
+  installed: number;
   updated_at: string;
 }
