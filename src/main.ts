@@ -1,11 +1,13 @@
 // The composition root: builds the adapters from the configuration and hands
 // them to the use cases. Nothing else in the code base news up an adapter.
 // One core (database, plan, directory, outbox, the reminder tick, the weekly
-// digest, the /plan use cases) serves two chat adapters: Slack when its
-// settings are there, else the shell in this terminal (SPEC §7).
+// digest, the /plan use cases) serves three chat adapters: Teams when
+// TEAMS_APP_ID is set, Slack when its settings are there, else the shell in
+// this terminal (SPEC §7).
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, type Config } from './config.ts';
+import { digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
+import { composeTeams, type TeamsParts } from './adapters/teams/compose-teams.ts';
 import type { Clock, Notifier } from './app/ports.ts';
 import type { CommandDeps } from './app/commands/ports.ts';
 import { runReminderTick } from './app/run-reminder-tick.ts';
@@ -33,15 +35,17 @@ import { startScheduler } from './adapters/scheduler/schedule-reminders.ts';
 import { startDigestScheduler } from './adapters/scheduler/schedule-digest.ts';
 import { readPlanSource } from './import/read-plan-source.ts';
 import { listMilestones, type Plan } from './domain/plan.ts';
-import { translator } from './i18n/catalog.ts';
+import { translator, type Lang } from './i18n/catalog.ts';
 import type { Problem } from './domain/result.ts';
 
-export type BotMode = 'slack' | 'shell';
+export type BotMode = 'slack' | 'teams' | 'shell';
 
 export interface RunningBot {
   mode: BotMode;
   /** The port the Slack app listens on in HTTP mode (the real one when PORT is 0); null otherwise. */
   slackPort: number | null;
+  /** The port the Teams app serves /api/messages on (the real one when PORT is 0); null otherwise. */
+  teamsPort: number | null;
   /** Resolves when the bot ends by itself: the shell's input ended (Ctrl-D, end of a piped script) or `:quit`. Never in Slack mode. */
   ended: Promise<void>;
   stop(): Promise<void>;
@@ -73,7 +77,7 @@ export class StartupError extends Error {
  * `write` is where the terminal output goes.
  */
 export async function startBot(config: Config, write: (text: string) => void, terminal: ShellTerminal = {}): Promise<RunningBot> {
-  const mode: BotMode = slackModeOf(config).kind === 'none' ? 'shell' : 'slack';
+  const mode = modeOf(config);
   const logger = createLogger({ level: logLevel(config, mode) });
   const start = startTimeOf(config);
   // Starts at SHINCHOKU_NOW (or now) and runs at real speed; only the shell ever moves it forward (`:next`, `:advance`).
@@ -96,8 +100,11 @@ export async function startBot(config: Config, write: (text: string) => void, te
 
     const outbox = createOutboxStore(db);
     const choices = createReminderChoices();
-    const notifier: Notifier =
-      mode === 'slack' && config.SLACK_BOT_TOKEN
+    const teamsSettings = teamsSettingsOf(config);
+    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? composeTeams(teamsSettings, db, logger) : null;
+    const notifier: Notifier = teams
+      ? teams.notifier
+      : mode === 'slack' && config.SLACK_BOT_TOKEN
         ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), proxy: config.proxy, logger })
         : createTerminalNotifier(write, { choices });
     const dispatcher = createDispatcher({
@@ -107,6 +114,8 @@ export async function startBot(config: Config, write: (text: string) => void, te
       owner: `${hostname()}:${process.pid}`,
       // Slack allows about one message per second per channel; the terminal has no such limit.
       ...(mode === 'shell' ? { minIntervalPerChannelMs: 0 } : {}),
+      // Teams counts per conversation in sliding windows (7/1 s, 8/2 s, 60/30 s, 1,800/h).
+      ...(teams ? { pacer: teams.pacer } : {}),
       onEvent: (event) => (event.kind === 'error' || event.kind === 'failed' ? logger.warn(event, 'outbox delivery') : logger.info(event, 'outbox delivery')),
     });
 
@@ -144,12 +153,14 @@ export async function startBot(config: Config, write: (text: string) => void, te
       digest: bindDigestCommands({ ...digestDeps, directory: () => directory.current(), onPosted: () => dispatcher.wake() }),
     };
 
-    if (mode === 'slack') {
+    if (mode === 'slack' || teams) {
       write(translator(lang)('start.banner', { mode, plan: plan.title, database: redactUrl(config.DATABASE_URL), directory: config.SHINCHOKU_DIRECTORY }));
-      const running = await runSlack(config, { commands, dispatcher, clock, logger, tick, weeklyDigest, digestTime: digestSchedule.time });
+      const parts = { commands, dispatcher, clock, logger, tick, weeklyDigest, digestTime: digestSchedule.time };
+      const running = teams ? await runChat(config, parts, 'teams', () => startTeams(teams, commands, lang)) : await runChat(config, parts, 'slack', () => startChatApp(config, commands, logger));
       return {
         mode,
-        slackPort: running.slackPort,
+        slackPort: teams ? null : running.port,
+        teamsPort: teams ? running.port : null,
         ended: new Promise<void>(() => {}),
         async stop() {
           await running.stop();
@@ -205,6 +216,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     return {
       mode,
       slackPort: null,
+      teamsPort: null,
       ended: shell.ended,
       async stop() {
         await shell.stop();
@@ -262,15 +274,27 @@ interface SlackParts {
   digestTime: string;
 }
 
+/** Teams when TEAMS_APP_ID is set (loadConfig refuses it together with Slack), else Slack when set, else the shell. */
+function modeOf(config: Config): BotMode {
+  if (teamsSettingsOf(config)) return 'teams';
+  return slackModeOf(config).kind === 'none' ? 'shell' : 'slack';
+}
+
+/** The chat app of either platform, as runChat starts it. */
+interface ChatApp {
+  port: number | null;
+  stop(): Promise<void>;
+}
+
 /**
- * Slack (SPEC §7): the app for `/plan`, buttons, modals and the App Home,
- * then the daily reminder tick and digest check on node-cron, each run once
- * at start (the catch-up after a restart).
+ * Slack or Teams (SPEC §7): the app for commands, buttons and forms, then
+ * the daily reminder tick and digest check on node-cron, each run once at
+ * start (the catch-up after a restart).
  */
-async function runSlack(config: Config, parts: SlackParts): Promise<{ slackPort: number | null; stop(): Promise<void> }> {
-  const { commands, dispatcher, clock, logger } = parts;
+async function runChat(config: Config, parts: SlackParts, mode: 'slack' | 'teams', startApp: () => Promise<ChatApp>): Promise<{ port: number | null; stop(): Promise<void> }> {
+  const { dispatcher, clock, logger } = parts;
   // Commands, buttons and the App Home start before the schedules, so a bad token stops the start cleanly.
-  const slack = await startChatApp(config, commands, logger);
+  const slack = await startApp();
   const scheduler = await startScheduler({
     tick: parts.tick,
     dispatcher,
@@ -288,9 +312,9 @@ async function runSlack(config: Config, parts: SlackParts): Promise<{ slackPort:
     timeZone: config.SHINCHOKU_TIMEZONE,
     onError: (error) => logger.error({ err: error }, 'weekly digest failed'),
   });
-  logger.info({ mode: 'slack', slackPort: slack.port, nextTick: scheduler.nextRun()?.toISOString(), nextDigestCheck: digestScheduler.nextRun()?.toISOString() }, 'started');
+  logger.info({ mode, port: slack.port, nextTick: scheduler.nextRun()?.toISOString(), nextDigestCheck: digestScheduler.nextRun()?.toISOString() }, 'started');
   return {
-    slackPort: slack.port,
+    port: slack.port,
     async stop() {
       await slack.stop();
       await digestScheduler.stop();
@@ -313,6 +337,13 @@ async function startChatApp(config: Config, commands: Omit<CommandDeps, 'members
     channelLang: config.SHINCHOKU_LANG,
     logger,
   });
+  if (!started.ok) throw new StartupError(started.error);
+  return started.value;
+}
+
+/** The Teams app (issue 14): /api/messages on PORT, commands, cards, installs. */
+async function startTeams(teams: TeamsParts, commands: Omit<CommandDeps, 'members'>, lang: Lang): Promise<ChatApp> {
+  const started = await teams.start(commands, lang);
   if (!started.ok) throw new StartupError(started.error);
   return started.value;
 }

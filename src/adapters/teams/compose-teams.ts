@@ -1,0 +1,65 @@
+/**
+ * The Teams adapter's parts from the settings, for the composition root:
+ * the endpoints, the bot's token source, the notifier for the outbox
+ * dispatcher, the pacing of Teams' limits, and a starter for the app.
+ */
+import type { Kysely } from 'kysely';
+import { TEAMS_CONVERSATION_WINDOWS, windowPacer, type ChannelPacer } from '../../app/channel-pacer.ts';
+import type { CommandDeps } from '../../app/commands/ports.ts';
+import type { Notifier } from '../../app/ports.ts';
+import type { TeamsSettings } from '../../config.ts';
+import type { Problem, Result } from '../../domain/result.ts';
+import type { Lang } from '../../i18n/catalog.ts';
+import type { Database } from '../db/schema.ts';
+import { createTeamsConversationStore, type TeamsConversationStore } from '../db/teams-conversation-store.ts';
+import { createBotTokenSource, type BotTokenSource } from './bot-token-source.ts';
+import { createGraphLookup } from './find-delivered-in-graph.ts';
+import { outboxKeyOfCard, renderOutboxCard } from './outbox-card.ts';
+import { toSdkLogger, type TeamsLogger } from './sdk-logger.ts';
+import { startTeamsApp, type RunningTeamsApp } from './start-teams-app.ts';
+import { teamsEndpointsOf, type TeamsEndpoints } from './teams-endpoints.ts';
+import { createTeamsNotifier } from './teams-notifier.ts';
+
+export interface TeamsParts {
+  endpoints: TeamsEndpoints;
+  tokens: BotTokenSource;
+  conversations: TeamsConversationStore;
+  notifier: Notifier;
+  pacer: ChannelPacer;
+  start(deps: Omit<CommandDeps, 'members'>, channelLang: Lang): Promise<Result<RunningTeamsApp, Problem>>;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Builds the parts; nothing connects until start() or a send. */
+export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logger: TeamsLogger): TeamsParts {
+  const endpoints = teamsEndpointsOf(settings);
+  const tokens = createBotTokenSource({ tokenUrl: endpoints.tokenUrl, clientId: settings.appId, clientSecret: settings.appPassword });
+  const conversations = createTeamsConversationStore(db);
+  const findDelivered = createGraphLookup({
+    graphUrl: endpoints.graphUrl,
+    graphScope: endpoints.graphScope,
+    appId: settings.appId,
+    token: (scope) => tokens.token(scope),
+    groupOf: async (channel) => (await conversations.channel(channel))?.aadGroupId ?? null,
+    keyOfCard: outboxKeyOfCard,
+    logger,
+  });
+  const notifier = createTeamsNotifier({
+    http: { token: () => tokens.token(endpoints.botScope), logger: toSdkLogger(logger, 'teams-notifier'), timeout: REQUEST_TIMEOUT_MS },
+    defaultServiceUrl: endpoints.serviceUrl,
+    serviceUrlOf: async (conversationId) => (await conversations.channel(conversationId))?.serviceUrl || null,
+    render: renderOutboxCard,
+    findDelivered,
+    logger,
+  });
+  return {
+    endpoints,
+    tokens,
+    conversations,
+    notifier,
+    pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS),
+    start: (deps, channelLang) =>
+      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, channelLang, logger }),
+  };
+}

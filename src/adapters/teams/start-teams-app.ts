@@ -1,0 +1,95 @@
+/**
+ * The Teams app (issue 14): the SDK's App serving POST /api/messages on
+ * PORT, every request's bearer token verified by the SDK (signature against
+ * TEAMS_OPENID_METADATA_URL's keys, issuer, audience = TEAMS_APP_ID,
+ * `serviceurl` claim), with the command listener and the rest.
+ */
+import type { AddressInfo } from 'node:net';
+import type { App } from '@microsoft/teams.apps';
+import type { Interceptor } from '@microsoft/teams.common';
+import type { CommandDeps } from '../../app/commands/ports.ts';
+import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
+import { translator, type Lang } from '../../i18n/catalog.ts';
+import type { TeamsConversationStore } from '../db/teams-conversation-store.ts';
+import type { BotTokenSource } from './bot-token-source.ts';
+import { createTeamsChannelMembers } from './channel-members.ts';
+import { createSdkApp } from './create-sdk-app.ts';
+import { listenInstalls } from './listen-installs.ts';
+import { listenMessages } from './listen-messages.ts';
+import type { TeamsLogger } from './sdk-logger.ts';
+import type { TeamsContext } from './teams-context.ts';
+import type { TeamsEndpoints } from './teams-endpoints.ts';
+
+export interface TeamsAppOptions {
+  appId: string;
+  tenantId: string;
+  endpoints: TeamsEndpoints;
+  tokens: BotTokenSource;
+  port: number;
+  /** The use cases' dependencies; channel membership comes from the connector. */
+  deps: Omit<CommandDeps, 'members'>;
+  conversations: TeamsConversationStore;
+  channelLang: Lang;
+  logger: TeamsLogger;
+  interceptors?: Interceptor[];
+}
+
+export interface RunningTeamsApp {
+  /** The port listened on (the real one when PORT was 0). */
+  port: number;
+  /** The SDK app, for the notifier's proactive sends. */
+  app: App;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds and starts the app. A secret the token endpoint refuses, or a port
+ * in use, is a Problem that says what to fix, not a crash.
+ */
+export async function startTeamsApp(options: TeamsAppOptions): Promise<Result<RunningTeamsApp, Problem>> {
+  const t = translator(options.channelLang);
+  try {
+    // The bot's own token first: a wrong secret or tenant fails here, at start, rather than on the first answer.
+    await options.tokens.token(options.endpoints.botScope);
+  } catch (error) {
+    return fail({ code: 'teams_auth', message: t('teams.start.tokenRefused', { reason: error instanceof Error ? error.message : String(error) }) });
+  }
+  const { app, server } = createSdkApp({
+    appId: options.appId,
+    tenantId: options.tenantId,
+    endpoints: options.endpoints,
+    tokens: options.tokens,
+    logger: options.logger,
+    ...(options.interceptors ? { interceptors: options.interceptors } : {}),
+  });
+  const ctx: TeamsContext = {
+    deps: { ...options.deps, members: createTeamsChannelMembers((id) => app.api.conversations.members(id).get(), { logger: options.logger }) },
+    channelLang: options.channelLang,
+    logger: options.logger,
+  };
+  listenMessages(app, ctx);
+  listenInstalls(app, { conversations: options.conversations, logger: options.logger, now: () => options.deps.clock.now() });
+  app.event('error', ({ error }) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'teams app error'));
+  await app.initialize();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    return fail({ code: 'teams_port', message: t('teams.start.portInUse', { port: options.port, reason: error instanceof Error ? error.message : String(error) }) });
+  }
+  const port = (server.address() as AddressInfo).port;
+  options.logger.info({ port }, 'teams app listening on /api/messages');
+  return ok({
+    port,
+    app,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
+}
