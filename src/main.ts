@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
-import { composeTeams, type TeamsParts } from './adapters/teams/compose-teams.ts';
+import type { TeamsParts } from './adapters/teams/compose-teams.ts';
 import type { Clock, Notifier } from './app/ports.ts';
 import type { CommandDeps } from './app/commands/ports.ts';
 import { runReminderTick } from './app/run-reminder-tick.ts';
@@ -101,7 +101,8 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const outbox = createOutboxStore(db);
     const choices = createReminderChoices();
     const teamsSettings = teamsSettingsOf(config);
-    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? composeTeams(teamsSettings, db, logger) : null;
+    // Loaded only for Teams: the SDK (Express, MSAL, axios) would slow every other start and CLI command.
+    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? (await import('./adapters/teams/compose-teams.ts')).composeTeams(teamsSettings, db, logger) : null;
     const notifier: Notifier = teams
       ? teams.notifier
       : mode === 'slack' && config.SLACK_BOT_TOKEN

@@ -102,6 +102,8 @@ export interface OutboxAdmin {
   /** Messages oldest first, optionally only those with one status. */
   list(filter?: { status?: OutboxStatus }): Promise<OutboxEntry[]>;
   get(id: number): Promise<OutboxEntry | null>;
+  /** The message with this outbox key (a card's buttons carry it), or null. */
+  byKey(key: string): Promise<OutboxEntry | null>;
   /**
    * Makes a failed message pending again with a fresh attempt budget, sent to
    * `channel` with `body` (the recipient may have been fixed since). False

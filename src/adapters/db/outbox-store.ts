@@ -115,6 +115,11 @@ export function createOutboxStore(db: Kysely<Database>): OutboxStore {
       return row ? toEntry(row) : null;
     },
 
+    async byKey(key) {
+      const row = await db.selectFrom('outbox').selectAll().where('key', '=', key).executeTakeFirst();
+      return row ? toEntry(row) : null;
+    },
+
     retry: (id, update, now) =>
       queueWrite(async () => {
         // last_error stays: it tells the next claimer that the message was

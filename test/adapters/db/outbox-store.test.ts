@@ -78,6 +78,9 @@ for (const dialect of DIALECTS) {
           (await tx.enqueue(message(), [])).key,
         ]);
         expect(keys).toEqual(['reminders|2020-07-22|総務部人事課', 'reminders|2020-07-22|総務部人事課|2', 'reminders|2020-07-22|総務部人事課|3']);
+        // A card's buttons carry the key: the message is found by it again.
+        expect((await store.byKey('reminders|2020-07-22|総務部人事課|2'))?.key).toBe('reminders|2020-07-22|総務部人事課|2');
+        expect(await store.byKey('reminders|2020-07-22|総務部人事課|9')).toBeNull();
       });
 
       it('ties the reminder keys to their message', async () => {
