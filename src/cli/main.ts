@@ -12,6 +12,7 @@ import { backupCommand, type BackupOptions } from './backup.ts';
 import { doctorCommand } from './doctor.ts';
 import { translate, translator } from '../i18n/catalog.ts';
 import { explainCommanderError, explainUncaught } from './explain-cli-error.ts';
+import { teamsPackageCommand, type TeamsPackageOptions } from './teams-package.ts';
 import { readVersion } from './read-version.ts';
 import { quotePrefix } from '../domain/quote-prefix.ts';
 
@@ -120,6 +121,15 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .argument('<file>', 'where to write the copy')
     .option('--force', 'overwrite FILE if it exists')
     .action((file: string, options: BackupOptions) => backupCommand(file, options, config, io));
+
+  program
+    .command('teams-package')
+    .description('write the Teams app package (manifest.json and icons, zipped) to upload to a team')
+    .argument('[file]', 'where to write it', 'shinchoku-teams.zip')
+    .option('--app-version <semver>', "the app's version; raise it for each upload of a changed package", '1.0.0')
+    .option('--domain <host>', "the bot's host name (its messaging endpoint), repeatable", (value: string, list: string[] = []) => [...list, value])
+    .option('--website <url>', "your organisation's https page, for the developer links")
+    .action((file: string, options: TeamsPackageOptions) => teamsPackageCommand(file, options, config, io));
 
   try {
     await program.parseAsync(argv);

@@ -11,6 +11,28 @@ export const ja = {
   'teams.start.tokenRefused': (p: Params) =>
     `Microsoft Entra がボットのトークンを発行しませんでした (${p.reason})。TEAMS_APP_ID・TEAMS_APP_PASSWORD (クライアント シークレットの「値」)・TEAMS_TENANT_ID を確かめてください (npx shinchoku doctor)`,
   'teams.start.portInUse': (p: Params) => `ポート ${p.port} で待ち受けられません (${p.reason})。PORT に空いているポートを設定してください`,
+  // The app package (shinchoku teams-package): the manifest's words and the command's report.
+  'teams.package.developer': '進捗 (shinchoku)',
+  'teams.package.fullName': '進捗 — 年次計画の進行管理',
+  'teams.package.shortDescription': '年次計画の期限を担当課に知らせ、状況報告を集めます',
+  'teams.package.fullDescription':
+    '行財政改革などの年次計画について、期限の前に担当課のチャネルへお知らせを送り、ボタンやコマンドで状況 (完了・順調・注意・遅延) の報告を集め、毎週のダイジェストを取りまとめのチャネルに送ります。',
+  'teams.package.command.status': '計画の概要。status 1-1-2 で取組ひとつ、status 総務部人事課 で課ごと',
+  'teams.package.command.mine': '自分の課の取組',
+  'teams.package.command.update': '状況の報告: update 1-1-2 完了 コメント',
+  'teams.package.command.overdue': '期限を過ぎた取組',
+  'teams.package.command.upcoming': 'これから期限が来る取組',
+  'teams.package.command.history': '報告の履歴: history 1-1-2',
+  'teams.package.command.due': '期限の変更 (取りまとめ担当): due 1-1-2 2021-02',
+  'teams.package.command.digest': '週次ダイジェストの表示',
+  'teams.package.command.owner': '担当課のチャネル: owner 総務部人事課 (そのチャネルで)',
+  'teams.package.command.help': '使い方',
+  'teams.package.written': (p: Params) => `${p.file} を書き出しました (${p.bytes} バイト、アプリ ID ${p.appId}、バージョン ${p.version})。Teams の「アプリ → アプリを管理 → アプリをアップロード」から、チームに追加してください`,
+  'teams.package.noAppId': 'TEAMS_APP_ID が設定されていません。.env に Microsoft Entra アプリのアプリケーション ID を設定してから実行してください',
+  'teams.package.badVersion': (p: Params) => `バージョン「${p.version}」は 1.0.0 のような形で指定してください`,
+  'teams.package.badDomain': (p: Params) => `ドメイン「${p.domain}」はホスト名だけで指定してください (例: bot.example.lg.jp)`,
+  'teams.package.badWebsite': (p: Params) => `--website「${p.url}」は https:// で始まる URL で指定してください`,
+  'teams.package.noWebsite': '注意: --website がないため、開発者の URL に https://example.com/ を入れました。組織のページがあれば --website で指定してください',
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
@@ -21,4 +43,25 @@ export const en: Record<keyof typeof ja, Message> = {
   'teams.start.tokenRefused': (p: Params) =>
     `Microsoft Entra did not issue the bot's token (${p.reason}): check TEAMS_APP_ID, TEAMS_APP_PASSWORD (the client secret's Value) and TEAMS_TENANT_ID (npx shinchoku doctor)`,
   'teams.start.portInUse': (p: Params) => `cannot listen on port ${p.port} (${p.reason}): set PORT to a free port`,
+  'teams.package.developer': 'shinchoku',
+  'teams.package.fullName': 'shinchoku — keeps a yearly plan on schedule',
+  'teams.package.shortDescription': 'Reminds divisions of the plan’s deadlines and collects their status reports',
+  'teams.package.fullDescription':
+    'For a yearly reform plan: reminds each owner division in its channel before deadlines, collects status reports (done, on track, at risk, delayed) through buttons and commands, and posts a weekly digest to the coordinator channel.',
+  'teams.package.command.status': 'Plan summary; status 1-1-2 for one milestone, status <division> for a division',
+  'teams.package.command.mine': 'Milestones of your divisions',
+  'teams.package.command.update': 'Report a status: update 1-1-2 done comment',
+  'teams.package.command.overdue': 'Milestones past their due date',
+  'teams.package.command.upcoming': 'Milestones coming due',
+  'teams.package.command.history': 'Report history: history 1-1-2',
+  'teams.package.command.due': 'Revise a due month (coordinators): due 1-1-2 2021-02',
+  'teams.package.command.digest': 'Show the weekly digest',
+  'teams.package.command.owner': 'A division’s channel: owner <division> (typed in that channel)',
+  'teams.package.command.help': 'How to use it',
+  'teams.package.written': (p: Params) => `wrote ${p.file} (${p.bytes} bytes, app id ${p.appId}, version ${p.version}); add it to a team in Teams: Apps → Manage your apps → Upload an app`,
+  'teams.package.noAppId': 'TEAMS_APP_ID is not set: put the Microsoft Entra application id in .env first',
+  'teams.package.badVersion': (p: Params) => `version "${p.version}" must look like 1.0.0`,
+  'teams.package.badDomain': (p: Params) => `domain "${p.domain}" must be a host name only (e.g. bot.example.lg.jp)`,
+  'teams.package.badWebsite': (p: Params) => `--website "${p.url}" must be an https:// URL`,
+  'teams.package.noWebsite': 'note: without --website the developer URLs are https://example.com/; give your organisation’s page with --website',
 };
