@@ -8,6 +8,7 @@ import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { listDivisions, listMilestones, type Plan } from '../domain/plan.ts';
 import { unmappedDivisions, type Directory } from '../domain/directory.ts';
 import { checkSlack } from './doctor-slack.ts';
+import { checkTeams } from './doctor-teams.ts';
 import { CliFailure, type CliIo } from './io.ts';
 
 export interface Check {
@@ -62,7 +63,7 @@ export async function runChecks(config: Config): Promise<Check[]> {
   const settings: Check = { ok: true, line: t('doctor.settings') };
   const { check: database, plan } = await checkDatabase(config, t);
   const directory = await checkDirectory(config, plan, t);
-  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t))];
+  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t)), ...(await checkTeams(config, directory.directory, t))];
 }
 
 export function renderChecks(checks: Check[], t: Translate): string {

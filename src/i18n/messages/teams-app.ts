@@ -33,6 +33,20 @@ export const ja = {
   'teams.package.badDomain': (p: Params) => `ドメイン「${p.domain}」はホスト名だけで指定してください (例: bot.example.lg.jp)`,
   'teams.package.badWebsite': (p: Params) => `--website「${p.url}」は https:// で始まる URL で指定してください`,
   'teams.package.noWebsite': '注意: --website がないため、開発者の URL に https://example.com/ を入れました。組織のページがあれば --website で指定してください',
+  // doctor (src/cli/doctor-teams.ts).
+  'teams.doctor.token': (p: Params) => `Teams: ボットのトークンを取得できました (アプリ ${p.appId}、テナント ${p.tenant})`,
+  'teams.doctor.tokenFailed': (p: Params) => `Teams: ボットのトークンを取得できません (${p.reason})`,
+  'teams.doctor.fixToken': 'TEAMS_APP_ID (アプリケーション ID)、TEAMS_APP_PASSWORD (クライアント シークレットの「値」。期限切れなら作り直す)、TEAMS_TENANT_ID を Microsoft Entra 管理センターのアプリ登録で確かめてください。プロキシの内側なら HTTPS_PROXY も',
+  'teams.doctor.notTeamsIds': (p: Params) => `Teams のチャネル ID ではない channel があります: ${p.list}`,
+  'teams.doctor.fixIds': (p: Params) => `${p.file} の channel には 19:…@thread.tacv2 の形のチャネル ID を書いてください (そのチャネルで「@shinchoku owner 課名」と送ると自動で書き込まれます)`,
+  'teams.doctor.installed': (p: Params) => `Teams: 対応表のチャネル ${p.count} 件すべてにアプリが追加されています`,
+  'teams.doctor.notInstalled': (p: Params) => `Teams: アプリが追加されていない (または記録のない) チャネルがあります: ${p.list}`,
+  'teams.doctor.fixInstall': 'そのチャネルのチームに shinchoku アプリを追加してください (npx shinchoku teams-package で作ったパッケージをアップロード)。追加されるとボットがチームとチャネルを記録します',
+  'teams.doctor.graph': 'Teams: Microsoft Graph でチャネルのメッセージを確認できます (送信済みのカードを見つけて二重送信を防げます)',
+  'teams.doctor.graphForbidden': 'Teams: Microsoft Graph がチャネルのメッセージを読ませません (ChannelMessage.Read.Group が許可されていません)。このままでは、送信と記録の間に停止した場合に同じカードが 2 回届くことがあります (失われることはありません)',
+  'teams.doctor.graphUnknown': 'Teams: アプリが追加されたチームの記録がないため、Microsoft Graph の権限を確かめられません',
+  'teams.doctor.graphFailed': (p: Params) => `Teams: Microsoft Graph に問い合わせできません (${p.reason})`,
+  'teams.doctor.fixGraph': 'チームの所有者がアプリの追加時に表示される権限 (このチームのチャネル メッセージの読み取り) を許可してください。許可済みならアプリをいったん削除して追加し直します。TEAMS_GRAPH_URL とプロキシ設定も確かめてください',
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
@@ -64,4 +78,17 @@ export const en: Record<keyof typeof ja, Message> = {
   'teams.package.badDomain': (p: Params) => `domain "${p.domain}" must be a host name only (e.g. bot.example.lg.jp)`,
   'teams.package.badWebsite': (p: Params) => `--website "${p.url}" must be an https:// URL`,
   'teams.package.noWebsite': 'note: without --website the developer URLs are https://example.com/; give your organisation’s page with --website',
+  'teams.doctor.token': (p: Params) => `Teams: the bot got its token (app ${p.appId}, tenant ${p.tenant})`,
+  'teams.doctor.tokenFailed': (p: Params) => `Teams: the bot cannot get its token (${p.reason})`,
+  'teams.doctor.fixToken': 'check TEAMS_APP_ID (application id), TEAMS_APP_PASSWORD (the client secret’s Value; make a new one if it expired) and TEAMS_TENANT_ID in the app registration of the Microsoft Entra admin center; behind a proxy, HTTPS_PROXY too',
+  'teams.doctor.notTeamsIds': (p: Params) => `channels that are not Teams channel ids: ${p.list}`,
+  'teams.doctor.fixIds': (p: Params) => `write channel ids of the form 19:…@thread.tacv2 in ${p.file} (sending "@shinchoku owner <division>" in the channel writes it for you)`,
+  'teams.doctor.installed': (p: Params) => `Teams: the app is in all ${p.count} channels the directory names`,
+  'teams.doctor.notInstalled': (p: Params) => `Teams: the app is not in (or not recorded for) the channels of: ${p.list}`,
+  'teams.doctor.fixInstall': 'add the shinchoku app to those channels’ teams (upload the package from npx shinchoku teams-package); the bot records the team and its channels when added',
+  'teams.doctor.graph': 'Teams: Microsoft Graph lists the channel’s messages (a card already sent is found, never sent twice)',
+  'teams.doctor.graphForbidden': 'Teams: Microsoft Graph refuses the channel’s messages (ChannelMessage.Read.Group not granted); until it is, a stop between sending and recording can deliver a card twice (nothing is lost)',
+  'teams.doctor.graphUnknown': 'Teams: no team with the app is recorded yet, so the Graph permission cannot be checked',
+  'teams.doctor.graphFailed': (p: Params) => `Teams: Microsoft Graph cannot be asked (${p.reason})`,
+  'teams.doctor.fixGraph': 'the team owner grants the permission shown when adding the app (read this team’s channel messages); if granted, remove the app and add it again; check TEAMS_GRAPH_URL and the proxy too',
 };
