@@ -16,7 +16,7 @@ function everything(w: TeamsBotWorld): number {
   return w.fake.allActivities().length;
 }
 
-describe('Teams request authentication', { timeout: 30_000 }, () => {
+describe('Teams request authentication', { timeout: 60_000 }, () => {
   it('refuses unsigned, forged, expired, other-audience, wrong-issuer and wrong-service-URL tokens with 401, and records nothing', async () => {
     world = await startTeamsBot();
     const w = world;

@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText, COORDINATOR, GENERAL, REFORM, startTeamsBot, STRANGER, until, ZEISHU, ZEISHU_CHANNEL, type TeamsBotWorld } from './teams-bot.ts';
 
 let world: TeamsBotWorld;
+// Starting the bot and the fakes (RSA keys, migrations, the plan) is slow on a busy machine.
 beforeEach(async () => {
   world = await startTeamsBot();
-});
+}, 60_000);
 afterEach(async () => {
   await world.stop();
-});
+}, 30_000);
 
 /** What the bot posted in a personal chat, or answered in a channel's threads (not the day's reminders), as text. */
 function posted(conversationId: string): string[] {
@@ -19,7 +20,7 @@ function posted(conversationId: string): string[] {
     .map((stored) => cardText(stored.activity));
 }
 
-describe('Teams commands', { timeout: 30_000 }, () => {
+describe('Teams commands', { timeout: 60_000 }, () => {
   it('answers a personal-chat command in that chat, in Japanese', async () => {
     const chat = world.fake.personalChat(ZEISHU);
     const before = posted(chat.id).length;

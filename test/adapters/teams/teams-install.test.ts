@@ -7,12 +7,13 @@ import { runCli } from '../../../src/cli/main.ts';
 import { cardText, COORDINATOR, GENERAL, JINJI_CHANNEL, startTeamsBot, STRANGER, until, type TeamsBotWorld } from './teams-bot.ts';
 
 let world: TeamsBotWorld;
+// Starting the bot and the fakes (RSA keys, migrations, the plan) is slow on a busy machine.
 beforeEach(async () => {
   world = await startTeamsBot();
-});
+}, 60_000);
 afterEach(async () => {
   await world.stop();
-});
+}, 30_000);
 
 async function doctor(): Promise<{ code: number; out: string }> {
   const out: string[] = [];
