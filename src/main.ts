@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
 import type { TeamsParts } from './adapters/teams/compose-teams.ts';
+import type { OutboxAdmin } from './app/outbox-port.ts';
 import type { Clock, Notifier } from './app/ports.ts';
 import type { CommandDeps } from './app/commands/ports.ts';
 import { runReminderTick } from './app/run-reminder-tick.ts';
@@ -157,7 +158,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     if (mode === 'slack' || teams) {
       write(translator(lang)('start.banner', { mode, plan: plan.title, database: redactUrl(config.DATABASE_URL), directory: config.SHINCHOKU_DIRECTORY }));
       const parts = { commands, dispatcher, clock, logger, tick, weeklyDigest, digestTime: digestSchedule.time };
-      const running = teams ? await runChat(config, parts, 'teams', () => startTeams(teams, commands, lang)) : await runChat(config, parts, 'slack', () => startChatApp(config, commands, logger));
+      const running = teams ? await runChat(config, parts, 'teams', () => startTeams(teams, commands, lang, outbox)) : await runChat(config, parts, 'slack', () => startChatApp(config, commands, logger));
       return {
         mode,
         slackPort: teams ? null : running.port,
@@ -343,8 +344,8 @@ async function startChatApp(config: Config, commands: Omit<CommandDeps, 'members
 }
 
 /** The Teams app (issue 14): /api/messages on PORT, commands, cards, installs. */
-async function startTeams(teams: TeamsParts, commands: Omit<CommandDeps, 'members'>, lang: Lang): Promise<ChatApp> {
-  const started = await teams.start(commands, lang);
+async function startTeams(teams: TeamsParts, commands: Omit<CommandDeps, 'members'>, lang: Lang, outbox: Pick<OutboxAdmin, 'byKey'>): Promise<ChatApp> {
+  const started = await teams.start(commands, lang, outbox);
   if (!started.ok) throw new StartupError(started.error);
   return started.value;
 }

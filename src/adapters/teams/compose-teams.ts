@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { TEAMS_CONVERSATION_WINDOWS, windowPacer, type ChannelPacer } from '../../app/channel-pacer.ts';
 import type { CommandDeps } from '../../app/commands/ports.ts';
 import type { Notifier } from '../../app/ports.ts';
+import type { OutboxAdmin } from '../../app/outbox-port.ts';
 import type { TeamsSettings } from '../../config.ts';
 import type { Problem, Result } from '../../domain/result.ts';
 import type { Lang } from '../../i18n/catalog.ts';
@@ -26,7 +27,7 @@ export interface TeamsParts {
   conversations: TeamsConversationStore;
   notifier: Notifier;
   pacer: ChannelPacer;
-  start(deps: Omit<CommandDeps, 'members'>, channelLang: Lang): Promise<Result<RunningTeamsApp, Problem>>;
+  start(deps: Omit<CommandDeps, 'members'>, channelLang: Lang, outbox: Pick<OutboxAdmin, 'byKey'>): Promise<Result<RunningTeamsApp, Problem>>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -59,7 +60,7 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
     conversations,
     notifier,
     pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS),
-    start: (deps, channelLang) =>
-      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, channelLang, logger }),
+    start: (deps, channelLang, outbox) =>
+      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, outbox, channelLang, logger }),
   };
 }

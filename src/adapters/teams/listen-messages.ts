@@ -22,6 +22,7 @@ import { toMessageActivity } from './message-activity.ts';
 import { sendToPersonalChat } from './personal-chat.ts';
 import { literalTextCard } from './literal-text-card.ts';
 import { renderReplyMessage } from './render-reply-message.ts';
+import { HOME_WORDS, sendHome } from './send-home.ts';
 import type { TeamsContext } from './teams-context.ts';
 import { userIdOf } from './user-id.ts';
 
@@ -42,7 +43,12 @@ async function answerMessage(context: MessageContext, ctx: TeamsContext): Promis
   const inChannel = activity.conversation.conversationType !== 'personal';
   // With the channel-message permission the bot sees every channel message: only those naming it are commands.
   if (inChannel && !mentionsBot(activity)) return;
+  ctx.names.remember(activity.from);
   const userId = userIdOf(activity.from);
+  if (!inChannel && HOME_WORDS.has(commandTextOf(activity).toLowerCase())) {
+    await sendHome(context.api, activity.conversation.id, userId, ctx);
+    return;
+  }
   let lang: Lang = ctx.deps.defaultLang;
   let answer: { reply: Reply; change: boolean; destination: Destination };
   try {
@@ -54,7 +60,7 @@ async function answerMessage(context: MessageContext, ctx: TeamsContext): Promis
     return;
   }
   const replyLang = answer.reply.kind === 'lang' ? await languageOf(ctx.deps, userId) : lang;
-  await deliver(context, ctx, answer.destination, inChannel, renderReplyMessage(answer.reply, replyLang, { change: answer.change }));
+  await deliver(context, ctx, answer.destination, inChannel, renderReplyMessage(answer.reply, replyLang, { change: answer.change, nameOf: ctx.names.nameOf }));
 }
 
 async function commandAnswer(ctx: TeamsContext, activity: IMessageActivity, userId: string, inChannel: boolean): Promise<{ reply: Reply; change: boolean; destination: Destination }> {

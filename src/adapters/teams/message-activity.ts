@@ -15,3 +15,8 @@ export function toMessageActivity(message: TeamsMessage): IMessageActivityInput 
     attachments: [{ contentType: ADAPTIVE_CARD, content: message.card }],
   } as IMessageActivityInput;
 }
+
+/** A card alone as an activity (an update in place, a card answered to a click). */
+export function toCardActivity(card: object, summary?: string): IMessageActivityInput {
+  return toMessageActivity({ text: summary ?? '', card: card as Record<string, unknown> });
+}

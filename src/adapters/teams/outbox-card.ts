@@ -1,31 +1,22 @@
 /**
- * The card of an outbox message (a reminder or the digest), carrying its
- * outbox key so that findDelivered can recognise it in Graph's answer. Until
- * the Adaptive Card renderers of cards/ land, the shell's text in a literal
- * card; this file is what changes when they do.
+ * The card of an outbox message: a reminder card (cards/render-reminder-card.ts)
+ * or the digest card, carrying the outbox key so that findDelivered can
+ * recognise it in Graph's answer (cards/outbox-key.ts).
  */
 import type { OutgoingMessage } from '../../app/ports.ts';
-import { renderDigestText } from '../shell/render-digest-text.ts';
-import { renderReminderText } from '../shell/render-reminder-text.ts';
-import { literalTextCard, type TeamsMessage } from './literal-text-card.ts';
+import { renderDigestCards } from './cards/render-digest-card.ts';
+import { renderReminderCard } from './cards/render-reminder-card.ts';
+import { buildReminderView } from '../../app/views/build-reminder-view.ts';
+import type { TeamsMessage } from './literal-text-card.ts';
 
-/** Where the key sits in the card: a property Adaptive Card hosts ignore and Graph returns. */
-const KEY_FIELD = 'shinchokuOutboxKey';
+export { outboxKeyOfCard } from './cards/outbox-key.ts';
 
 /** The message's card with its key. */
 export function renderOutboxCard(message: OutgoingMessage): TeamsMessage {
-  const text = message.body.type === 'digest' ? renderDigestText(message.body) : renderReminderText(message.body);
-  const rendered = literalTextCard(text);
-  return { ...rendered, card: { ...rendered.card, [KEY_FIELD]: message.key } };
-}
-
-/** The outbox key in a card's JSON text (as Graph returns attachments), or null. */
-export function outboxKeyOfCard(content: string): string | null {
-  try {
-    const card = JSON.parse(content) as Record<string, unknown>;
-    const key = card[KEY_FIELD];
-    return typeof key === 'string' ? key : null;
-  } catch {
-    return null;
+  if (message.body.type === 'digest') {
+    // The digest fits one card within 40 KB (its lists cut with 他 N 件).
+    const [card] = renderDigestCards(message.body, message.key);
+    return { text: '', card: card as unknown as Record<string, unknown> };
   }
+  return { text: buildReminderView(message.body).summary, card: renderReminderCard(message.body, message.key) as unknown as Record<string, unknown> };
 }

@@ -14,7 +14,12 @@ import type { TeamsConversationStore } from '../db/teams-conversation-store.ts';
 import type { BotTokenSource } from './bot-token-source.ts';
 import { createTeamsChannelMembers } from './channel-members.ts';
 import { createSdkApp } from './create-sdk-app.ts';
+import type { OutboxAdmin } from '../../app/outbox-port.ts';
+import { listenCardActions } from './listen-card-actions.ts';
+import { listenDialogs } from './listen-dialogs.ts';
 import { listenInstalls } from './listen-installs.ts';
+import { sendHome } from './send-home.ts';
+import { createUserNames } from './user-names.ts';
 import { listenMessages } from './listen-messages.ts';
 import type { TeamsLogger } from './sdk-logger.ts';
 import type { TeamsContext } from './teams-context.ts';
@@ -29,6 +34,8 @@ export interface TeamsAppOptions {
   /** The use cases' dependencies; channel membership comes from the connector. */
   deps: Omit<CommandDeps, 'members'>;
   conversations: TeamsConversationStore;
+  /** Where a clicked card's message is found again, to stamp it in place. */
+  outbox: Pick<OutboxAdmin, 'byKey'>;
   channelLang: Lang;
   logger: TeamsLogger;
   interceptors?: Interceptor[];
@@ -62,13 +69,24 @@ export async function startTeamsApp(options: TeamsAppOptions): Promise<Result<Ru
     logger: options.logger,
     ...(options.interceptors ? { interceptors: options.interceptors } : {}),
   });
+  const names = createUserNames();
   const ctx: TeamsContext = {
     deps: { ...options.deps, members: createTeamsChannelMembers((id) => app.api.conversations.members(id).get(), { logger: options.logger }) },
     channelLang: options.channelLang,
     logger: options.logger,
+    names,
   };
+  const clicks = { ...ctx, names, refresh: { outbox: options.outbox, statuses: options.deps.statuses, timeZone: options.deps.timeZone } };
   listenMessages(app, ctx);
-  listenInstalls(app, { conversations: options.conversations, logger: options.logger, now: () => options.deps.clock.now() });
+  listenCardActions(app, clicks);
+  listenDialogs(app, clicks);
+  listenInstalls(app, {
+    conversations: options.conversations,
+    logger: options.logger,
+    now: () => options.deps.clock.now(),
+    // The personal chat is the home: shown when a user adds the app.
+    onPersonalInstall: (conversationId, userId) => sendHome(app.api, conversationId, userId, ctx),
+  });
   app.event('error', ({ error }) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'teams app error'));
   await app.initialize();
   try {
