@@ -103,7 +103,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const choices = createReminderChoices();
     const teamsSettings = teamsSettingsOf(config);
     // Loaded only for Teams: the SDK (Express, MSAL, axios) would slow every other start and CLI command.
-    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? (await import('./adapters/teams/compose-teams.ts')).composeTeams(teamsSettings, db, logger) : null;
+    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? (await import('./adapters/teams/compose-teams.ts')).composeTeams(teamsSettings, db, logger, config.proxy) : null;
     const notifier: Notifier = teams
       ? teams.notifier
       : mode === 'slack' && config.SLACK_BOT_TOKEN

@@ -16,6 +16,9 @@ import { createTeamsConversationStore, type TeamsConversationStore } from '../db
 import { createBotTokenSource, type BotTokenSource } from './bot-token-source.ts';
 import { createGraphLookup } from './find-delivered-in-graph.ts';
 import { outboxKeyOfCard, renderOutboxCard } from './outbox-card.ts';
+import { outboundAgentFor } from '../net/outbound-agent.ts';
+import type { ProxyEnv } from '../net/find-proxy.ts';
+import { proxyInterceptor } from './proxy-interceptor.ts';
 import { toSdkLogger, type TeamsLogger } from './sdk-logger.ts';
 import { startTeamsApp, type RunningTeamsApp } from './start-teams-app.ts';
 import { teamsEndpointsOf, type TeamsEndpoints } from './teams-endpoints.ts';
@@ -33,9 +36,12 @@ export interface TeamsParts {
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Builds the parts; nothing connects until start() or a send. */
-export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logger: TeamsLogger): TeamsParts {
+export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logger: TeamsLogger, proxy: ProxyEnv = process.env): TeamsParts {
   const endpoints = teamsEndpointsOf(settings);
-  const tokens = createBotTokenSource({ tokenUrl: endpoints.tokenUrl, clientId: settings.appId, clientSecret: settings.appPassword });
+  // Every outbound connection (token endpoint, Graph, Bot Connector) honours HTTPS_PROXY / NO_PROXY (SPEC §7.3).
+  const agentFor = (url: string) => outboundAgentFor(url, proxy);
+  const interceptors = [proxyInterceptor(proxy)];
+  const tokens = createBotTokenSource({ tokenUrl: endpoints.tokenUrl, clientId: settings.appId, clientSecret: settings.appPassword, agentFor });
   const conversations = createTeamsConversationStore(db);
   const findDelivered = createGraphLookup({
     graphUrl: endpoints.graphUrl,
@@ -44,10 +50,11 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
     token: (scope) => tokens.token(scope),
     groupOf: async (channel) => (await conversations.channel(channel))?.aadGroupId ?? null,
     keyOfCard: outboxKeyOfCard,
+    agentFor,
     logger,
   });
   const notifier = createTeamsNotifier({
-    http: { token: () => tokens.token(endpoints.botScope), logger: toSdkLogger(logger, 'teams-notifier'), timeout: REQUEST_TIMEOUT_MS },
+    http: { token: () => tokens.token(endpoints.botScope), logger: toSdkLogger(logger, 'teams-notifier'), timeout: REQUEST_TIMEOUT_MS, interceptors },
     defaultServiceUrl: endpoints.serviceUrl,
     serviceUrlOf: async (conversationId) => (await conversations.channel(conversationId))?.serviceUrl || null,
     render: renderOutboxCard,
@@ -61,6 +68,6 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
     notifier,
     pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS),
     start: (deps, channelLang, outbox) =>
-      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, outbox, channelLang, logger }),
+      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, outbox, channelLang, logger, interceptors }),
   };
 }
