@@ -15,17 +15,28 @@ const LOCK_NAME = 'digest';
 
 type DigestRow = Selectable<DigestTable> & { outbox_sent_ts: string | null };
 
-/** Creates the digest store over an open database. */
-export function createDigestStore(db: Kysely<Database>): DigestOutbox {
+/**
+ * Creates the digest store over an open database, for the plan whose stored
+ * ids carry `prefix` ('' for the plan stored first): its weeks are stored as
+ * `PREFIX2020-W38`, so each plan has its own digest per week while the
+ * first plan's rows stay as they were (db/migrations/20261201000001_plan_keys.ts).
+ */
+export function createDigestStore(db: Kysely<Database>, prefix = ''): DigestOutbox {
+  const strip = (record: DigestRecord | null) => (record && prefix !== '' ? { ...record, week: record.week.slice(prefix.length) } : record);
   return {
-    get: (week) => select(db).where('digest.week', '=', week).executeTakeFirst().then(toRecordOrNull),
-    latestBefore: (week) => latestBefore(db, week),
-    list: async () => (await select(db).orderBy('digest.week').execute()).map(toRecord),
-    digestTransaction: (now, work) => queueWrite(() => db.transaction().execute((trx) => runDigest(trx, now.toISOString(), work))),
+    get: (week) => select(db).where('digest.week', '=', `${prefix}${week}`).executeTakeFirst().then(toRecordOrNull).then(strip),
+    latestBefore: async (week) => strip(await latestBefore(db, prefix, week)),
+    list: async () => {
+      // Week keys start with a digit and plan keys with a letter, so
+      // `PREFIX0000` up to `PREFIX:` (':' sorts after '9') holds this plan's weeks and no other's.
+      const query = select(db).where('digest.week', '>=', `${prefix}0000`).where('digest.week', '<', `${prefix}:`);
+      return (await query.orderBy('digest.week').execute()).map(toRecord).map((r) => strip(r)!);
+    },
+    digestTransaction: (now, work) => queueWrite(() => db.transaction().execute((trx) => runDigest(trx, prefix, now.toISOString(), work))),
   };
 }
 
-async function runDigest<T>(trx: Transaction<Database>, now: string, work: (tx: DigestTransaction) => Promise<T>): Promise<T> {
+async function runDigest<T>(trx: Transaction<Database>, prefix: string, now: string, work: (tx: DigestTransaction) => Promise<T>): Promise<T> {
   // A write first, as in the reminder tick (outbox-store.ts): SQLite takes its
   // write lock at once and PostgreSQL locks the row, so a concurrent post
   // waits here and then reads what this one committed.
@@ -43,7 +54,10 @@ async function runDigest<T>(trx: Transaction<Database>, now: string, work: (tx: 
     .execute();
 
   return work({
-    latestBefore: (week) => latestBefore(trx, week),
+    latestBefore: async (week) => {
+      const record = await latestBefore(trx, prefix, week);
+      return record && prefix !== '' ? { ...record, week: record.week.slice(prefix.length) } : record;
+    },
 
     async claimWeek(claim, replace) {
       // A replacing claim starts the week's record afresh; its message is enqueued next.
@@ -59,7 +73,7 @@ async function runDigest<T>(trx: Transaction<Database>, now: string, work: (tx: 
       };
       const row = await trx
         .insertInto('digest')
-        .values({ ...replacement, week: claim.week, created_at: now })
+        .values({ ...replacement, week: `${prefix}${claim.week}`, created_at: now })
         .onConflict((oc) => (replace ? oc.column('week').doUpdateSet(replacement) : oc.column('week').doNothing()))
         .returning('week')
         .executeTakeFirst();
@@ -69,7 +83,7 @@ async function runDigest<T>(trx: Transaction<Database>, now: string, work: (tx: 
     async enqueue(message, week) {
       const inserted = await insertOutboxMessage(trx, message, now);
       if (week !== null) {
-        await trx.updateTable('digest').set({ outbox_id: inserted.id, outbox_key: inserted.key, updated_at: now }).where('week', '=', week).execute();
+        await trx.updateTable('digest').set({ outbox_id: inserted.id, outbox_key: inserted.key, updated_at: now }).where('week', '=', `${prefix}${week}`).execute();
       }
       return inserted;
     },
@@ -85,9 +99,10 @@ function select(db: Kysely<Database> | Transaction<Database>) {
     .select('outbox.sent_ts as outbox_sent_ts');
 }
 
-async function latestBefore(db: Kysely<Database> | Transaction<Database>, week: string): Promise<DigestRecord | null> {
+async function latestBefore(db: Kysely<Database> | Transaction<Database>, prefix: string, week: string): Promise<DigestRecord | null> {
   // ISO week keys (`2020-W38`) sort as text in time order.
-  return toRecordOrNull(await select(db).where('digest.week', '<', week).orderBy('digest.week', 'desc').limit(1).executeTakeFirst());
+  const query = select(db).where('digest.week', '>=', `${prefix}0000`).where('digest.week', '<', `${prefix}${week}`);
+  return toRecordOrNull(await query.orderBy('digest.week', 'desc').limit(1).executeTakeFirst());
 }
 
 function toRecordOrNull(row: DigestRow | undefined): DigestRecord | null {

@@ -23,9 +23,12 @@ export interface Database {
   teams_conversation: TeamsConversationTable;
 }
 
-/** One row per stored plan; only `'current'` for now. */
+/** One row per stored plan (db/migrations/20261201000001_plan_keys.ts). */
 export interface PlanTable {
+  /** The plan's key, chosen at import (`gyokaku-2021`) or `fyYYYY`. */
   id: string;
+  /** Put before every stored id of the plan's tree: '' for the plan stored first, `KEY/` for later ones. */
+  id_prefix: Generated<string>;
   title: string;
   fiscal_year: number;
   /** `YYYY-MM-DD` */
@@ -42,12 +45,14 @@ export interface PlanTable {
 
 export interface PillarTable {
   id: string;
+  plan_id: string;
   position: number;
   title: string;
 }
 
 export interface InitiativeTable {
   id: string;
+  plan_id: string;
   pillar_id: string;
   /** Order within the pillar. */
   position: number;
@@ -56,6 +61,7 @@ export interface InitiativeTable {
 
 export interface ItemTable {
   id: string;
+  plan_id: string;
   initiative_id: string;
   /** Order within the initiative. */
   position: number;
@@ -71,7 +77,10 @@ export interface ItemOwnerTable {
 
 /** Never deleted: a milestone dropped from the plan keeps its row with `active = 0`. */
 export interface MilestoneTable {
+  /** The plan's id prefix and the milestone's id in the plan (`1-1-2`, `gyokaku-2021/1-1-2`). */
   id: string;
+  /** The plan (its key) the milestone belongs to. */
+  plan_id: string;
   /** No foreign key: the item may be gone while the milestone's history stays. */
   item_id: string;
   /** Order within the item. */

@@ -37,48 +37,79 @@ export interface StatusStore {
   all(): Promise<StatusUpdate[]>;
 }
 
-/** A StatusStore over the `status_update` and `status_latest` tables. */
-export function createStatusStore(db: Kysely<Database>): StatusStore {
+/** The plan a status store speaks for: its key, and the prefix of its stored milestone ids. */
+export interface PlanScope {
+  key: string;
+  prefix: string;
+}
+
+/**
+ * A StatusStore over the `status_update` and `status_latest` tables. With a
+ * scope, it reads and writes one plan's statuses, in the plan's own
+ * milestone ids (the stored ids carry the plan's prefix, see
+ * db/migrations/20261201000001_plan_keys.ts); the scope is asked on every
+ * call, so a store for "the default plan" follows an import. Without one, it
+ * sees every row as stored.
+ */
+export function createStatusStore(db: Kysely<Database>, scope?: () => Promise<PlanScope | null>): StatusStore {
   const byTime = () => db.selectFrom('status_update').selectAll().orderBy('created_at').orderBy('id');
+  const current = async () => (scope ? await scope() : null);
+  const planMilestones = (key: string) => db.selectFrom('milestone').select('milestone.id').where('milestone.plan_id', '=', key);
+  const toOwn = (plan: PlanScope | null) => (update: StatusUpdate): StatusUpdate =>
+    plan && plan.prefix !== '' ? { ...update, milestoneId: update.milestoneId.slice(plan.prefix.length) } : update;
+  const toStored = (plan: PlanScope | null) => (update: NewStatusUpdate): NewStatusUpdate =>
+    plan && plan.prefix !== '' ? { ...update, milestoneId: `${plan.prefix}${update.milestoneId}` } : update;
   return {
-    append: (update) =>
-      queueWrite(() =>
+    append: async (update) => {
+      const plan = await current();
+      return queueWrite(() =>
         db.transaction().execute(async (trx) => {
-          const stored = toStatusUpdate(await trx.insertInto('status_update').values(toRow(update)).returningAll().executeTakeFirstOrThrow());
+          const stored = toStatusUpdate(await trx.insertInto('status_update').values(toRow(toStored(plan)(update))).returningAll().executeTakeFirstOrThrow());
           await keepLatest(trx, summarizeUpdates([stored]).values());
           await raiseRevision(trx);
-          return stored;
+          return toOwn(plan)(stored);
         }),
-      ),
+      );
+    },
 
-    appendAll: (updates) =>
-      queueWrite(() =>
+    appendAll: async (updates) => {
+      const plan = await current();
+      const rowsOf = updates.map(toStored(plan));
+      return queueWrite(() =>
         db.transaction().execute(async (trx) => {
           const stored: StatusUpdate[] = [];
-          for (let i = 0; i < updates.length; i += CHUNK) {
-            const rows = await trx.insertInto('status_update').values(updates.slice(i, i + CHUNK).map(toRow)).returningAll().execute();
+          for (let i = 0; i < rowsOf.length; i += CHUNK) {
+            const rows = await trx.insertInto('status_update').values(rowsOf.slice(i, i + CHUNK).map(toRow)).returningAll().execute();
             stored.push(...rows.map(toStatusUpdate));
           }
           await keepLatest(trx, summarizeUpdates(stored).values());
           await raiseRevision(trx);
           return stored.length;
         }),
-      ),
+      );
+    },
 
     async history(milestoneId) {
-      const rows = await byTime().where('milestone_id', '=', milestoneId).execute();
-      return rows.map(toStatusUpdate);
+      const plan = await current();
+      const rows = await byTime().where('milestone_id', '=', `${plan?.prefix ?? ''}${milestoneId}`).execute();
+      return rows.map(toStatusUpdate).map(toOwn(plan));
     },
 
     async latest() {
-      const rows = await db.selectFrom('status_latest').selectAll().execute();
-      return rows.map(toGroupLatest);
+      const plan = await current();
+      let query = db.selectFrom('status_latest').selectAll();
+      if (plan) query = query.where('milestone_id', 'in', planMilestones(plan.key));
+      const rows = await query.execute();
+      const groups = rows.map(toGroupLatest);
+      return plan && plan.prefix !== '' ? groups.map((g) => ({ ...g, milestoneId: g.milestoneId.slice(plan.prefix.length) })) : groups;
     },
 
     async touchedSince(since) {
-      const touched = db.selectFrom('status_update').select('milestone_id').where('created_at', '>=', since);
+      const plan = await current();
+      let touched = db.selectFrom('status_update').select('milestone_id').where('created_at', '>=', since);
+      if (plan) touched = touched.where('milestone_id', 'in', planMilestones(plan.key));
       const rows = await byTime().where('milestone_id', 'in', touched).execute();
-      return rows.map(toStatusUpdate);
+      return rows.map(toStatusUpdate).map(toOwn(plan));
     },
 
     async revision() {
@@ -87,7 +118,10 @@ export function createStatusStore(db: Kysely<Database>): StatusStore {
     },
 
     async all() {
-      return (await byTime().execute()).map(toStatusUpdate);
+      const plan = await current();
+      let query = byTime();
+      if (plan) query = query.where('milestone_id', 'in', planMilestones(plan.key));
+      return (await query.execute()).map(toStatusUpdate).map(toOwn(plan));
     },
   };
 }

@@ -40,7 +40,7 @@ for (const dialect of DIALECTS) {
       await store.save(plan, 'plan-r5.yaml', T0);
       expect(await store.load()).toStrictEqual(plan);
       const row = await test.db.selectFrom('plan').selectAll().executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ id: 'current', source_name: 'plan-r5.yaml', imported_at: T0 });
+      expect(row).toMatchObject({ id: 'fy2023', id_prefix: '', source_name: 'plan-r5.yaml', imported_at: T0 });
     });
 
     it('keeps a removed milestone inactive, with its history', async () => {
@@ -128,6 +128,57 @@ for (const dialect of DIALECTS) {
       await expect(store.save(broken, 'broken.yaml', T1)).rejects.toThrow();
       expect(await store.load()).toStrictEqual(plan);
       expect(await store.listInactiveMilestoneIds()).toEqual([]);
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`plan store with several plans (${dialect.name})`, () => {
+    let test: TestDatabase;
+    beforeEach(async () => {
+      test = await dialect.open();
+    });
+    afterEach(async () => {
+      await test.dispose();
+    });
+
+    /** The fixture plan moved to another fiscal year, same ids and titles. */
+    function nextYear(plan: Plan): Plan {
+      const text = JSON.stringify(plan).replaceAll('2024-', '2025-').replaceAll('2023-', '2024-');
+      return { ...(JSON.parse(text) as Plan), fiscalYear: 2024, title: plan.title.replace('令和5年度', '令和6年度') };
+    }
+
+    it('keeps plans apart by key: same milestone ids, separate trees and statuses', async () => {
+      const fy2023 = planR5();
+      const fy2024 = nextYear(fy2023);
+      const store = createPlanStore(test.db, { today: () => '2024-05-01' });
+      await store.save(fy2023, 'r5.yaml', T0, 'fy2023');
+      await store.save(fy2024, 'r6.yaml', T2, 'gyokaku-2024');
+
+      expect((await store.list()).map((p) => [p.key, p.prefix, p.fiscalYear])).toEqual([
+        ['fy2023', '', 2023],
+        ['gyokaku-2024', 'gyokaku-2024/', 2024],
+      ]);
+      expect(await store.loadKey('fy2023')).toStrictEqual(fy2023);
+      expect(await store.loadKey('gyokaku-2024')).toStrictEqual(fy2024);
+      // The current fiscal year's plan is the default; before it began, last year's.
+      expect(await store.load()).toStrictEqual(fy2024);
+      expect(await createPlanStore(test.db, { today: () => '2024-03-29' }).load()).toStrictEqual(fy2023);
+
+      const old = createStatusStore(test.db, async () => ({ key: 'fy2023', prefix: '' }));
+      const current = createStatusStore(test.db, async () => ({ key: 'gyokaku-2024', prefix: 'gyokaku-2024/' }));
+      await old.append({ milestoneId: '1-1-1', status: 'done', actor: 'U10', via: 'slash', createdAt: T1 });
+      expect(await current.latest()).toEqual([]);
+      expect(await current.history('1-1-1')).toEqual([]);
+      await current.append({ milestoneId: '1-1-1', status: 'at_risk', actor: 'U10', via: 'slash', createdAt: T2 });
+      expect((await old.latest()).map((g) => [g.milestoneId, g.status])).toEqual([['1-1-1', 'done']]);
+      expect((await current.latest()).map((g) => [g.milestoneId, g.status])).toEqual([['1-1-1', 'at_risk']]);
+
+      // Re-importing one plan leaves the other untouched.
+      await store.save(withoutMilestone(fy2024, '1-1-3'), 'r6-v2.yaml', T2, 'gyokaku-2024');
+      expect(await store.loadKey('fy2023')).toStrictEqual(fy2023);
+      expect(await store.listInactiveMilestoneIds('gyokaku-2024')).toEqual(['1-1-3']);
+      expect(await store.listInactiveMilestoneIds('fy2023')).toEqual([]);
     });
   });
 }
