@@ -9,6 +9,8 @@ import { translator } from '../i18n/catalog.ts';
 import { openDatabase, closeDatabase } from '../adapters/db/connect.ts';
 import { createPlanStore } from '../adapters/db/plan-store.ts';
 import type { Plan } from '../domain/plan.ts';
+import { choosePlanTarget } from '../domain/plan-target.ts';
+import { carryOverLines, targetProblemText } from './render-plans.ts';
 import { CliFailure, type CliIo } from './io.ts';
 import { renderDiff, renderSummary, renderTree, renderWarnings } from './render-plan.ts';
 
@@ -17,6 +19,8 @@ export interface ImportOptions {
   json?: boolean;
   /** Print the canonical YAML instead, the starting point for hand corrections. */
   yaml?: boolean;
+  /** The plan to revise or create (`gyokaku-2021`); without it, chosen by fiscal year and title. */
+  key?: string;
 }
 
 export async function importCommand(file: string, options: ImportOptions, config: Config, io: CliIo, now: Date): Promise<void> {
@@ -32,12 +36,21 @@ export async function importCommand(file: string, options: ImportOptions, config
   const db = canRead ? await openDatabase(config.DATABASE_URL) : undefined;
   try {
     const store = db ? createPlanStore(db) : undefined;
-    const previous = store ? await store.load() : null;
+    // Another fiscal year or another title is a new plan; only a corrected file of a stored plan revises it.
+    const chosen = choosePlanTarget(store ? await store.list() : [], parsed.value, options.key);
+    if (!chosen.ok) {
+      const message = targetProblemText(chosen.error, t);
+      io.err(`error: ${message}`);
+      throw new CliFailure(message);
+    }
+    const target = chosen.value;
+    const previous = store && target.kind === 'revise' ? await store.loadKey(target.key) : null;
     let plan: Plan = parsed.value;
     let diff: PlanDiff | null = null;
     if (previous && store) {
-      ({ plan, diff } = reconcilePlan(previous, parsed.value, await store.listInactiveMilestoneIds()));
+      ({ plan, diff } = reconcilePlan(previous, parsed.value, await store.listInactiveMilestoneIds(target.key)));
     }
+    const carryOver = store && db && target.kind === 'new' ? await carryOverLines(db, store, plan.fiscalYear, now, config, t) : [];
 
     // With --json or --yaml, stdout carries exactly the canonical plan; the report goes to stderr.
     const machine = options.json || options.yaml;
@@ -46,12 +59,13 @@ export async function importCommand(file: string, options: ImportOptions, config
     else if (options.yaml) io.out(formatPlanYaml(plan));
     else report([...renderSummary(plan, t), '', ...renderTree(plan, t), ''].join('\n'));
     report([...renderWarnings(plan, t), '', ...renderDiff(diff, t)].join('\n'));
+    report([t(target.kind === 'new' ? 'plans.import.new' : 'plans.import.revise', { key: target.key, year: plan.fiscalYear }), ...carryOver].join('\n'));
 
     if (options.dryRun || !store) {
       report(t('cli.dryRun'));
       return;
     }
-    await store.save(plan, file, now.toISOString());
+    await store.save(plan, file, now.toISOString(), target.key);
     report(t('cli.stored', { database: config.DATABASE_URL }));
   } finally {
     if (db) await closeDatabase(db);

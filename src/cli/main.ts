@@ -3,9 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig, startTimeOf, type Config } from '../config.ts';
 import { CliFailure, processIo, type CliIo } from './io.ts';
 import { digestCommand, type DigestOptions } from './digest.ts';
-import { importCommand } from './import.ts';
+import { importCommand, type ImportOptions } from './import.ts';
 import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
-import { planCommand } from './plan.ts';
+import { planCommand, type PlanOptions } from './plan.ts';
 import { previewCommand, type PreviewOptions } from './preview.ts';
 import { startCommand, type StartOptions } from './start.ts';
 import { backupCommand, type BackupOptions } from './backup.ts';
@@ -58,13 +58,17 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .option('--dry-run', 'show what would be stored and changed; write nothing')
     .option('--json', 'print the canonical plan JSON on stdout (the report goes to stderr)')
     .option('--yaml', 'print the canonical plan YAML on stdout, to correct by hand and re-import')
-    .action((file: string, options: { dryRun?: boolean; json?: boolean; yaml?: boolean }) => importCommand(file, options, config, io, clock(config)));
+    .option('--key <key>', 'the plan to revise or create, e.g. gyokaku-2021 (default: the stored plan of the same fiscal year and title, else a new plan fyYYYY)')
+    .action((file: string, options: ImportOptions) => importCommand(file, options, config, io, clock(config)));
 
   program
     .command('plan')
     .description('print the stored plan with due dates')
     .option('--json', 'print the canonical plan JSON')
-    .action((options: { json?: boolean }) => planCommand(options, config, io));
+    .option('--key <key>', 'the plan stored under this key (default: the current fiscal year\'s)')
+    .option('--year <year>', 'the plan of this fiscal year, e.g. 2020')
+    .option('--list', 'list the stored plans')
+    .action((options: PlanOptions) => planCommand(options, config, io, clock(config)));
 
   program
     .command('preview')

@@ -6,25 +6,61 @@ import { createPlanStore } from '../adapters/db/plan-store.ts';
 import { createJapaneseCalendar } from '../adapters/calendar/japan-holidays.ts';
 import { checkpointsOf, dueDateOf } from '../domain/schedule.ts';
 import { formatPlanJson } from '../import/plan-file.ts';
+import { compareLocalDates } from '../domain/local-date.ts';
+import { chooseDefaultPlan, planPeriodOf } from '../domain/plan-period.ts';
+import { wallClock } from '../domain/zoned-time.ts';
 import { CliFailure, type CliIo } from './io.ts';
 import { renderSummary } from './render-plan.ts';
 
-export async function planCommand(options: { json?: boolean }, config: Config, io: CliIo): Promise<void> {
+export interface PlanOptions {
+  json?: boolean;
+  /** The plan stored under this key. */
+  key?: string;
+  /** The plan of this fiscal year (`2020`). */
+  year?: string;
+  /** Only list the stored plans. */
+  list?: boolean;
+}
+
+/** `shinchoku plan [--key K | --year YYYY] [--list] [--json]`; `now` decides the default plan and which periods are over. */
+export async function planCommand(options: PlanOptions, config: Config, io: CliIo, now: Date = new Date()): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
+  const fail = (message: string): never => {
+    io.err(`error: ${message}`);
+    throw new CliFailure(message);
+  };
+  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) fail(t('plans.cli.badYear', { year: options.year }));
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    const plan = await createPlanStore(db).load();
-    if (!plan) {
-      const message = t('cli.noStoredPlan', { database: config.DATABASE_URL });
-      io.err(`error: ${message}`);
-      throw new CliFailure(message);
+    const today = wallClock(now, config.SHINCHOKU_TIMEZONE).date;
+    const store = createPlanStore(db, { today: () => today });
+    const stored = await store.list();
+    if (stored.length === 0) fail(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
+    const keys = stored.map((p) => p.key).join(', ');
+    const chosen = options.key
+      ? stored.find((p) => p.key === options.key)
+      : options.year
+        ? (chooseDefaultPlan(stored.filter((p) => p.fiscalYear === Number(options.year)), today) ?? undefined)
+        : ((await store.defaultPlan()) ?? undefined);
+    if (options.list) {
+      const lines = [t('plans.cli.list', { count: stored.length })];
+      for (const p of stored) {
+        const over = compareLocalDates(today, planPeriodOf(p.fiscalYear).end) > 0;
+        lines.push(t('plans.cli.listLine', { mark: p.key === chosen?.key ? '*' : ' ', key: p.key, year: p.fiscalYear, title: p.title, over: over ? 1 : 0 }));
+      }
+      io.out(lines.join('\n'));
+      return;
     }
+    if (!chosen) return fail(options.key ? t('plans.cli.unknownKey', { key: options.key, keys }) : t('plans.cli.noPlanOfYear', { year: options.year ?? '', keys }));
+    const plan = await store.loadKey(chosen.key);
+    if (!plan) return fail(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
     if (options.json) {
       io.out(formatPlanJson(plan));
       return;
     }
     const calendar = createJapaneseCalendar();
-    const lines = [...renderSummary(plan, t), ''];
+    const period = planPeriodOf(plan.fiscalYear);
+    const lines = [...renderSummary(plan, t), ...(compareLocalDates(today, period.end) > 0 ? [t('plans.cli.periodOver', { ...period })] : []), ''];
     for (const pillar of plan.pillars) {
       lines.push(`${pillar.id} ${pillar.title}`);
       for (const initiative of pillar.initiatives) {

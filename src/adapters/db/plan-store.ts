@@ -42,6 +42,8 @@ export interface PlanStore {
   save(plan: Plan, sourceName: string, now: string, key?: string): Promise<StoredPlan>;
   /** Ids of milestones that an earlier version of the plan had and the current one dropped. */
   listInactiveMilestoneIds(key?: string): Promise<string[]>;
+  /** The key and stored-id prefix of the plan of `key`, or of the default plan; what a plan's status store is scoped by. */
+  scopeOf(key?: string): Promise<{ key: string; prefix: string } | null>;
 }
 
 export interface PlanStoreOptions {
@@ -83,6 +85,10 @@ export function createPlanStore(db: Kysely<Database>, options: PlanStoreOptions 
     async save(plan, sourceName, now, key) {
       const target = key ?? (await defaultHeader())?.key ?? defaultPlanKey(plan.fiscalYear);
       return db.transaction().execute((trx) => savePlan(trx, plan, target, sourceName, now));
+    },
+    async scopeOf(key) {
+      const header = key ? (await headers()).find((h) => h.key === key) : await defaultHeader();
+      return header ? { key: header.key, prefix: header.prefix } : null;
     },
     async listInactiveMilestoneIds(key) {
       const header = key ? (await headers()).find((h) => h.key === key) : await defaultHeader();
