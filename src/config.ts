@@ -82,6 +82,8 @@ const schema = z.object({
   TEAMS_OPENID_METADATA_URL: httpUrl.optional(),
   TEAMS_LOGIN_URL: httpUrl.optional(),
   TEAMS_GRAPH_URL: httpUrl.optional(),
+  // After downtime, reminders of at most this many business days before today are caught up (issue 12).
+  REMINDER_CATCHUP_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Config = Readonly<
@@ -116,7 +118,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...teamsProblems(present),
     ...badProxyVariables(present).map((name) => `${name}: ${t('net.settingNotProxyUrl')}`),
   ];
-  if (parsed.success && problems.length === 0) return ok(Object.freeze({ ...parsed.data, proxy: pickProxyEnv(present) }));
+  if (parsed.success && problems.length === 0) {
+    const database = present.DATABASE_URL === undefined ? defaultDatabaseOf(present) : parsed.data.DATABASE_URL;
+    return ok(Object.freeze({ ...parsed.data, DATABASE_URL: database, proxy: pickProxyEnv(present) }));
+  }
   return fail({ code: 'bad_config', message: t('net.settingsInvalid', { problems: problems.join('; ') }), problems });
 }
 
@@ -125,6 +130,22 @@ function issueText(issue: z.core.$ZodIssue, t: Translate): string {
   if (!issue.message.startsWith('net.setting')) return issue.message;
   const params = (issue as { params?: Record<string, string> }).params ?? {};
   return t(issue.message as MessageKey, params);
+}
+
+/** Where the terminal demo keeps its data when DATABASE_URL is not set: never the database a chat platform uses. */
+export const DEMO_DATABASE = './data/demo.db';
+
+/** The database a chat platform uses when DATABASE_URL is not set. */
+export const CHAT_DATABASE = './data/shinchoku.db';
+
+/**
+ * Without DATABASE_URL: the chat database when any chat platform is set up,
+ * else the demo's own (issue 12), so the demo's plan and clock can never be
+ * picked up by a bot that talks to real people.
+ */
+function defaultDatabaseOf(env: Record<string, string | undefined>): string {
+  const chat = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TEAMS_APP_ID'].some((name) => env[name] !== undefined);
+  return chat ? CHAT_DATABASE : DEMO_DATABASE;
 }
 
 /**

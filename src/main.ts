@@ -6,12 +6,20 @@
 // this terminal (SPEC §7).
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
+import { DEMO_DATABASE, digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
 import type { TeamsParts } from './adapters/teams/compose-teams.ts';
 import type { OutboxAdmin } from './app/outbox-port.ts';
 import type { Clock, Notifier } from './app/ports.ts';
 import type { CommandDeps } from './app/commands/ports.ts';
-import { runReminderTick } from './app/run-reminder-tick.ts';
+import { REMINDER_TICK, runReminderTick, type TickSummary } from './app/run-reminder-tick.ts';
+import { postEveryPlanDigest, tickEveryPlan, type PlanRef } from './app/run-every-plan.ts';
+import type { ReminderOutbox } from './app/outbox-port.ts';
+import type { DigestCommands } from './app/commands/ports.ts';
+import type { BusinessCalendar } from './domain/calendar.ts';
+import { addDays, compareLocalDates } from './domain/local-date.ts';
+import { planPeriodOf } from './domain/plan-period.ts';
+import { wallClock } from './domain/zoned-time.ts';
+import type { LocalDate } from './domain/plan.ts';
 import { createDispatcher, type Dispatcher } from './app/dispatch-outbox.ts';
 import { postDigest } from './app/post-digest.ts';
 import { openDatabase, closeDatabase, redactUrl } from './adapters/db/connect.ts';
@@ -85,15 +93,17 @@ export async function startBot(config: Config, write: (text: string) => void, te
   const clock = createAdjustableClock(start);
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    const plans = createPlanStore(db);
+    // The default plan is the one of the fiscal year on the bot's clock (the shell's virtual one included).
+    const plans = createPlanStore(db, { today: () => wallClock(clock.now(), config.SHINCHOKU_TIMEZONE).date });
     const { plan, importedFrom } = await ensurePlan(plans, config, clock, logger);
     const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
     if (!loaded.ok) throw new StartupError(loaded.error);
     // `/plan owner` changes the directory while the bot runs: everything reads it through this.
     const directory = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value);
-    const statuses = logStatusAppends(createStatusStore(db), logger);
+    // Commands speak for the default plan: the current fiscal year's, followed as plans are imported.
+    const statuses = logStatusAppends(createStatusStore(db, () => plans.scopeOf()), logger);
     const calendar = createJapaneseCalendar();
-    const digests = createDigestStore(db);
+    const digests = createDigestStore(db, (await plans.scopeOf())?.prefix ?? '');
     const policy = reminderPolicyOf(config);
     const digestSchedule = digestScheduleOf(config);
     const timeZone = config.SHINCHOKU_TIMEZONE;
@@ -121,26 +131,39 @@ export async function startBot(config: Config, write: (text: string) => void, te
       onEvent: (event) => (event.kind === 'error' || event.kind === 'failed' ? logger.warn(event, 'outbox delivery') : logger.info(event, 'outbox delivery')),
     });
 
-    const tick = async (now: Date) => {
-      const summary = await runReminderTick(now, {
-        plans,
-        statuses,
-        outbox,
-        directory: directory.current(),
-        calendar,
-        policy,
-        timeZone,
-        reminderTime: config.REMINDER_TIME,
-        lang,
+    // Each stored plan has its own tick and digest, with its statuses and keys (issue 13).
+    const planParts = (ref: PlanRef) => ({
+      plans: { load: () => plans.loadKey(ref.key) },
+      statuses: createStatusStore(db, async () => ref),
+      digests: createDigestStore(db, ref.prefix),
+      keyPrefix: ref.prefix,
+    });
+    const tick = async (now: Date): Promise<TickSummary> => {
+      const summary = await tickEveryPlan(await plans.list(), async (ref) => {
+        const one = await runReminderTick(now, {
+          ...planParts(ref),
+          outbox,
+          directory: directory.current(),
+          calendar,
+          policy,
+          timeZone,
+          reminderTime: config.REMINDER_TIME,
+          lang,
+          catchUpBusinessDays: config.REMINDER_CATCHUP_BUSINESS_DAYS,
+        });
+        logger.info({ plan: ref.key, ...one }, 'reminder tick');
+        return one;
       });
-      logger.info(summary, 'reminder tick');
-      return summary;
+      return summary ?? { today: wallClock(now, timeZone).date, outcome: 'no_plan', messages: 0, reminders: 0, missed: 0, skipped: 0 };
     };
     const digestDeps = { plans, statuses, digests, calendar, policy, timeZone, schedule: digestSchedule, lang };
     const weeklyDigest = async (now: Date) => {
-      const result = await postDigest(now, { ...digestDeps, directory: directory.current() });
-      logger.info(result.ok ? result.value : { problem: result.error }, 'weekly digest');
-      return result;
+      const result = await postEveryPlanDigest(await plans.list(), async (ref) => {
+        const one = await postDigest(now, { ...digestDeps, ...planParts(ref), directory: directory.current() });
+        logger.info({ plan: ref.key, ...(one.ok ? one.value : { problem: one.error }) }, 'weekly digest');
+        return one;
+      });
+      return result ?? postDigest(now, { ...digestDeps, directory: directory.current() });
     };
     const commands: Omit<CommandDeps, 'members'> = {
       plans,
@@ -152,8 +175,11 @@ export async function startBot(config: Config, write: (text: string) => void, te
       timeZone,
       defaultLang: lang,
       // `/plan digest post` enqueues; the dispatcher is woken (Slack) or run after the command (shell).
-      digest: bindDigestCommands({ ...digestDeps, directory: () => directory.current(), onPosted: () => dispatcher.wake() }),
+      digest: defaultPlanDigest(plans, (ref) => bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directory.current(), onPosted: () => dispatcher.wake() })),
     };
+
+    // What a person starting the bot must know first: a plan that is over, days of downtime not caught up.
+    for (const line of await startNotes(plan, config, clock, calendar, outbox, (await plans.scopeOf())?.prefix ?? '')) write(`${line}\n`);
 
     if (mode === 'slack' || teams) {
       write(translator(lang)('start.banner', { mode, plan: plan.title, database: redactUrl(config.DATABASE_URL), directory: config.SHINCHOKU_DIRECTORY }));
@@ -253,6 +279,47 @@ function terminalParts(terminal: ShellTerminal): Pick<Parameters<typeof startShe
     interactive: terminal.interactive ?? false,
     echo: terminal.echo ?? false,
   };
+}
+
+/** The DigestCommands of the default plan, bound afresh at each call: an import may change which plan that is. */
+function defaultPlanDigest(plans: PlanStore, bind: (ref: PlanRef) => DigestCommands): DigestCommands {
+  const current = async () => {
+    const ref = await plans.scopeOf();
+    return bind(ref ?? { key: '', prefix: '' });
+  };
+  return {
+    preview: async (now, lang) => (await current()).preview(now, lang),
+    post: async (now, replace) => (await current()).post(now, replace),
+  };
+}
+
+/**
+ * The lines a start begins with (issue 12): the demo's own database, the
+ * default plan's period being over, and downtime longer than the catch-up
+ * window. Read without writing anything.
+ */
+async function startNotes(plan: Plan, config: Config, clock: Clock, calendar: BusinessCalendar, outbox: ReminderOutbox, prefix: string): Promise<string[]> {
+  const t = translator(config.SHINCHOKU_LANG);
+  const notes: string[] = [];
+  if (config.DATABASE_URL === DEMO_DATABASE) notes.push(t('plans.demo.database', { path: DEMO_DATABASE }));
+  const today = wallClock(clock.now(), config.SHINCHOKU_TIMEZONE).date;
+  const period = planPeriodOf(plan.fiscalYear);
+  if (compareLocalDates(today, period.end) > 0) {
+    notes.push(t('plans.start.periodOver', { title: plan.title, end: period.end }));
+    return notes;
+  }
+  const lastDay = await lastTickDay(outbox, `${prefix}${REMINDER_TICK}`, clock.now());
+  if (lastDay && compareLocalDates(lastDay, today) < 0) {
+    let days = 0;
+    for (let d = addDays(lastDay, 1); compareLocalDates(d, today) < 0; d = addDays(d, 1)) if (calendar.isBusinessDay(d)) days++;
+    if (days > config.REMINDER_CATCHUP_BUSINESS_DAYS) notes.push(t('plans.start.downtime', { lastDay, days, window: config.REMINDER_CATCHUP_BUSINESS_DAYS }));
+  }
+  return notes;
+}
+
+/** The last day the reminder tick handled, read in a transaction that changes nothing. */
+async function lastTickDay(outbox: ReminderOutbox, name: string, now: Date): Promise<LocalDate | null> {
+  return outbox.tickTransaction(name, now, async (tx) => tx.lastDay);
 }
 
 /** The stored plan, or SHINCHOKU_PLAN imported into an empty database (then `importedFrom` names it). */

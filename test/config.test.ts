@@ -5,7 +5,9 @@ describe('loadConfig', () => {
   it('fills the documented defaults', () => {
     const config = loadConfig({});
     expect(config.ok && config.value).toMatchObject({
-      DATABASE_URL: './data/shinchoku.db',
+      // Without chat settings the terminal demo runs, on a database of its own.
+      DATABASE_URL: './data/demo.db',
+      REMINDER_CATCHUP_BUSINESS_DAYS: 3,
       SHINCHOKU_PLAN: 'config/plans/fy2020-mie.yaml',
       SHINCHOKU_TIMEZONE: 'Asia/Tokyo',
       SHINCHOKU_LANG: 'ja',
@@ -22,6 +24,13 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'SHINCHOKU_LANG', 'SLACK_BOT_TOKEN', 'REMINDER_TIME', 'SHINCHOKU_TIMEZONE']) expect(config.error.message).toContain(name);
     expect(config.error.message).not.toContain('secret-abc');
     expect(config.error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('keeps the demo\'s database apart from the one a chat platform uses', () => {
+    const chat = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(chat.ok && chat.value.DATABASE_URL).toBe('./data/shinchoku.db');
+    const chosen = loadConfig({ DATABASE_URL: './data/mine.db' });
+    expect(chosen.ok && chosen.value.DATABASE_URL).toBe('./data/mine.db');
   });
 
   it('treats empty values as unset', () => {

@@ -58,8 +58,21 @@ export interface DigestMessage {
   digest: Digest;
 }
 
+/**
+ * A one-off notice for the coordinator channel, worded by the catalogue
+ * (src/i18n/messages/plans.ts): `catchup_dropped` says which missed
+ * reminders the catch-up after downtime did not send.
+ */
+export interface NoticeMessage {
+  type: 'notice';
+  lang: Lang;
+  day: LocalDate;
+  notice: 'catchup_dropped';
+  params: { from: LocalDate; to: LocalDate; days: number; count: number; window: number };
+}
+
 /** Everything the outbox delivers. */
-export type OutboxMessageBody = ReminderMessage | DigestMessage;
+export type OutboxMessageBody = ReminderMessage | DigestMessage | NoticeMessage;
 
 /** A message ready to be delivered. */
 export interface OutgoingMessage {

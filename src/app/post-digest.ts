@@ -16,7 +16,8 @@ import { buildDigest, DEFAULT_PERIOD_DAYS } from '../domain/digest.ts';
 import { digestDayOfWeek, type DigestSchedule } from '../domain/digest-schedule.ts';
 import type { Directory } from '../domain/directory.ts';
 import { isoWeekKey } from '../domain/iso-week.ts';
-import { addDays } from '../domain/local-date.ts';
+import { addDays, compareLocalDates } from '../domain/local-date.ts';
+import { planPeriodOf } from '../domain/plan-period.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import type { ReminderPolicy } from '../domain/reminder-policy.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
@@ -41,6 +42,8 @@ export interface PostDigestDeps {
   /** DIGEST_CRON, read (digestScheduleOf in config.ts). */
   schedule: DigestSchedule;
   lang: Lang;
+  /** Put before the outbox keys: '' for the plan stored first, `KEY/` for others (see ReminderTickDeps.keyPrefix). */
+  keyPrefix?: string;
 }
 
 export interface PostDigestOptions {
@@ -60,7 +63,9 @@ export type DigestSkipReason =
   /** Before the week's digest day, or after it on a first start (see the file comment), or the week has no business day left. */
   | 'not_digest_day'
   | 'before_digest_time'
-  | 'already_posted';
+  | 'already_posted'
+  /** The plan's fiscal year is over: it digests nothing any more (a coordinator may still post one by hand). */
+  | 'period_over';
 
 export type PostDigestOutcome =
   | {
@@ -107,6 +112,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
 
   const plan = await deps.plans.load();
   if (!plan) return fail(NO_PLAN);
+  if (!manual && compareLocalDates(today, planPeriodOf(plan.fiscalYear).end) > 0) return skipped('period_over');
   // Read before the transaction (on SQLite a read inside it on another
   // connection would wait for it). Digests are only ever added, so the
   // previous one found inside is this one or a later one, and the statuses
@@ -136,7 +142,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
     });
     const body = digestMessage(digest, { lang: deps.lang, week, late, manual });
     // The week's digest is keyed by its week; extras get `…|manual`, `…|manual|2`, ….
-    const baseKey = weekly ? `digest|${week}` : `digest|${week}|manual`;
+    const baseKey = `${deps.keyPrefix ?? ''}${weekly ? `digest|${week}` : `digest|${week}|manual`}`;
     const { id, key } = await tx.enqueue({ baseKey, day: today, division, channel, body }, weekly ? week : null);
     return ok<PostDigestOutcome>({ kind: 'enqueued', week, date: today, outboxId: id, key, channel, late, manual, weekly });
   });

@@ -18,7 +18,8 @@ import type { Lang } from '../i18n/catalog.ts';
 import type { NewOutboxMessage, ReminderOutbox, TickTransaction } from './outbox-port.ts';
 import { reminderLineBuilder, type LineBuilder } from './build-reminder-line.ts';
 import { foldMissedReminders, type Folded } from './fold-missed-reminders.ts';
-import type { ReminderMessage } from './ports.ts';
+import type { NoticeMessage, ReminderMessage } from './ports.ts';
+import { planPeriodOf } from '../domain/plan-period.ts';
 
 /** The tick_state row of this tick. */
 export const REMINDER_TICK = 'reminders';
@@ -42,9 +43,33 @@ export interface ReminderTickDeps {
   /** `HH:MM`: today's reminders are enqueued from this local time on. */
   reminderTime: string;
   lang: Lang;
+  /**
+   * REMINDER_CATCHUP_BUSINESS_DAYS: after downtime, the reminders of at most
+   * this many business days before today are caught up; older ones are
+   * counted and said once to the coordinator, never sent. Default 3.
+   */
+  catchUpBusinessDays?: number;
+  /**
+   * Put before the plan's reminder keys, outbox keys and tick name: '' for
+   * the plan stored first (its keys stay as they always were), `KEY/` for
+   * the others (db/migrations/20261201000000_plan_keys.ts).
+   */
+  keyPrefix?: string;
 }
 
-export type TickOutcome = 'enqueued' | 'not_business_day' | 'before_reminder_time' | 'no_plan';
+/** The catch-up window when none is configured. */
+export const DEFAULT_CATCHUP_BUSINESS_DAYS = 3;
+
+export type TickOutcome = 'enqueued' | 'not_business_day' | 'before_reminder_time' | 'no_plan' | 'before_period' | 'period_over';
+
+/** Missed reminders older than the catch-up window: counted, said once, never sent. */
+export interface DroppedReminders {
+  from: LocalDate;
+  to: LocalDate;
+  /** Business days from `from` to `to`. */
+  days: number;
+  reminders: number;
+}
 
 export interface TickSummary {
   /** The local date of `now`. */
@@ -58,25 +83,42 @@ export interface TickSummary {
   missed: number;
   /** Reminders due but enqueued by an earlier tick, so left alone. */
   skipped: number;
+  /** Present when downtime outlasted the catch-up window. */
+  dropped?: DroppedReminders;
 }
 
 /**
- * Runs one tick at `now`. Today's reminders are enqueued only on a business
- * day at or after the reminder time. Business days between the last tick and
- * today that no tick handled (the bot was down) are caught up in one "missed
- * while offline" message per division; the very first tick does not look back.
+ * Runs one tick at `now`. Nothing happens outside the plan's fiscal year
+ * (planPeriodOf): a plan whose period is over never reminds again. Today's
+ * reminders are enqueued only on a business day at or after the reminder
+ * time. Business days between the last tick and today that no tick handled
+ * (the bot was down) are caught up in one "missed while offline" message
+ * per division, for the last `catchUpBusinessDays` business days only; the
+ * reminders of days before that are counted and said once, in one notice to
+ * the coordinator channel. The very first tick does not look back.
  */
 export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promise<TickSummary> {
   const { date: today, time } = wallClock(now, deps.timeZone);
   const yesterday = addDays(today, -1);
   const idle = (outcome: TickOutcome): TickSummary => ({ today, outcome, messages: 0, reminders: 0, missed: 0, skipped: 0 });
+  const prefix = deps.keyPrefix ?? '';
+  const tickName = `${prefix}${REMINDER_TICK}`;
 
   const plan = await deps.plans.load();
   if (!plan) return idle('no_plan');
-  const waiting = !deps.calendar.isBusinessDay(today) ? 'not_business_day' : time < deps.reminderTime ? 'before_reminder_time' : null;
+  const period = planPeriodOf(plan.fiscalYear);
+  if (compareLocalDates(today, period.end) > 0) return idle('period_over');
+  const waiting =
+    compareLocalDates(today, period.start) < 0
+      ? 'before_period'
+      : !deps.calendar.isBusinessDay(today)
+        ? 'not_business_day'
+        : time < deps.reminderTime
+          ? 'before_reminder_time'
+          : null;
   if (waiting) {
     // Only marks the first start, so that the days before it never count as missed.
-    await deps.outbox.tickTransaction(REMINDER_TICK, now, async (tx) => {
+    await deps.outbox.tickTransaction(tickName, now, async (tx) => {
       if (tx.lastDay === null) await tx.setLastDay(yesterday);
     });
     return idle(waiting);
@@ -88,23 +130,28 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
     policy: deps.policy,
     state: stateLookupOf(await deps.statuses.latest(), deps.timeZone),
   };
-  return deps.outbox.tickTransaction(REMINDER_TICK, now, async (tx) => {
+  const windowDays = deps.catchUpBusinessDays ?? DEFAULT_CATCHUP_BUSINESS_DAYS;
+  // The earliest day caught up: the windowDays-th business day before today.
+  const windowStart = deps.calendar.businessDaysBefore(today, windowDays);
+  return deps.outbox.tickTransaction(tickName, now, async (tx) => {
     // The first tick ever counts as having handled yesterday: nothing before it is "missed".
-    const since = addDays(tx.lastDay ?? yesterday, 1);
+    const since = latest(addDays(tx.lastDay ?? yesterday, 1), period.start);
+    const catchFrom = latest(since, windowStart);
+    const dropTo = earliest(addDays(windowStart, -1), yesterday);
     const keys = new Map<Reminder, string>();
     // A key goes into one message only: a second reminder with the same key
     // would break the outbox's primary key and stop every tick after it.
     const once = (reminders: Reminder[]) => {
       const taken = new Set(keys.values());
       return reminders.filter((r) => {
-        const key = reminderKey(r);
+        const key = `${prefix}${reminderKey(r)}`;
         if (taken.has(key)) return false;
         taken.add(key);
         keys.set(r, key);
         return true;
       });
     };
-    const missed = once(compareLocalDates(since, yesterday) <= 0 ? remindersBetween(since, yesterday, ctx) : []);
+    const missed = once(compareLocalDates(catchFrom, yesterday) <= 0 ? remindersBetween(catchFrom, yesterday, ctx) : []);
     const due = once(remindersOn(today, ctx));
     const keyOf = (r: Reminder) => keys.get(r)!;
     // The keys decide: only reminders no earlier tick recorded go into a message.
@@ -116,10 +163,15 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
       keyOf,
     );
 
-    const frame = { today, lang: deps.lang, directory: deps.directory, line: reminderLineBuilder(today, ctx) };
-    const messages =
+    const frame = { today, lang: deps.lang, directory: deps.directory, line: reminderLineBuilder(today, ctx), prefix };
+    let messages =
       (await enqueueMessages(tx, entries.today, { ...frame, missed: false })) +
       (await enqueueMessages(tx, entries.missed, { ...frame, missed: true }));
+    const dropped = compareLocalDates(since, dropTo) <= 0 ? await countDropped(tx, since, dropTo, ctx, prefix) : null;
+    if (dropped) {
+      await enqueueDroppedNotice(tx, dropped, { today, lang: deps.lang, directory: deps.directory, plan, prefix, windowDays });
+      messages++;
+    }
     await tx.setLastDay(today);
     return {
       today,
@@ -128,8 +180,44 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
       reminders: fresh.size,
       missed: freshMissed.length,
       skipped: missed.length + due.length - fresh.size,
+      ...(dropped && { dropped }),
     };
   });
+}
+
+function latest(a: LocalDate, b: LocalDate): LocalDate {
+  return compareLocalDates(a, b) >= 0 ? a : b;
+}
+
+function earliest(a: LocalDate, b: LocalDate): LocalDate {
+  return compareLocalDates(a, b) <= 0 ? a : b;
+}
+
+/** The reminders of `from`..`to` no tick recorded, and the business days they span. */
+async function countDropped(tx: TickTransaction, from: LocalDate, to: LocalDate, ctx: PolicyContext, prefix: string): Promise<DroppedReminders> {
+  const keys = new Set(remindersBetween(from, to, ctx).map((r) => `${prefix}${reminderKey(r)}`));
+  const reminders = (await tx.unrecorded([...keys])).size;
+  let days = 0;
+  for (let d = from; compareLocalDates(d, to) <= 0; d = addDays(d, 1)) if (ctx.calendar.isBusinessDay(d)) days++;
+  return { from, to, days, reminders };
+}
+
+/** The one notice, to the coordinator channel, of what the catch-up left out. */
+async function enqueueDroppedNotice(
+  tx: TickTransaction,
+  dropped: DroppedReminders,
+  frame: { today: LocalDate; lang: Lang; directory: Directory; plan: Plan; prefix: string; windowDays: number },
+): Promise<void> {
+  const division = frame.directory.coordinator?.division ?? frame.plan.coordinator ?? '';
+  const body: NoticeMessage = {
+    type: 'notice',
+    lang: frame.lang,
+    day: frame.today,
+    notice: 'catchup_dropped',
+    params: { from: dropped.from, to: dropped.to, days: dropped.days, count: dropped.reminders, window: frame.windowDays },
+  };
+  const channel = frame.directory.coordinator?.channel ?? '';
+  await tx.enqueue({ baseKey: `${frame.prefix}catchup|${frame.today}`, day: frame.today, division, channel, body }, []);
 }
 
 /** Entries per recipient division, divisions in order of first appearance. */
@@ -145,6 +233,8 @@ function groupByDivision(entries: Folded[]): Map<string, Folded[]> {
 
 interface MessageFrame {
   today: LocalDate;
+  /** The plan's key prefix for outbox keys. */
+  prefix: string;
   /** True for the "missed while offline" messages. */
   missed: boolean;
   lang: Lang;
@@ -162,7 +252,7 @@ async function enqueueMessages(tx: TickTransaction, entries: Folded[], frame: Me
   let count = 0;
   for (const [division, folded] of groupByDivision(entries)) {
     const recipient = channelFor(frame.directory, division);
-    const baseKey = `${frame.missed ? 'missed' : 'reminders'}|${frame.today}|${division}`;
+    const baseKey = `${frame.prefix}${frame.missed ? 'missed' : 'reminders'}|${frame.today}|${division}`;
     for (let start = 0; start < folded.length; start += MAX_LINES_PER_MESSAGE) {
       const batch = folded.slice(start, start + MAX_LINES_PER_MESSAGE);
       const body: ReminderMessage = {

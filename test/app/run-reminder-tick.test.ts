@@ -129,8 +129,8 @@ for (const dialect of DIALECTS) {
 
     it('folds the days missed while down into one message per division', async () => {
       await tick(tokyo('2020-07-17'));
-      // Down from Monday 07-20 to Tuesday 07-28, 10:15; 07-23 and 07-24 are holidays.
-      const summary = await tick(tokyo('2020-07-28', '10:15'));
+      // Down from Monday 07-20 to Tuesday 07-28, 10:15; 07-23 and 07-24 are holidays. Four business days: all caught up.
+      const summary = await runReminderTick(tokyo('2020-07-28', '10:15'), tickDeps(test.db, directory, { catchUpBusinessDays: 4 }));
       const ctx = emptyContext(plan);
       const missed = remindersBetween('2020-07-18', '2020-07-27', ctx);
       const today = remindersOn('2020-07-28', ctx);

@@ -78,7 +78,7 @@ describe('shinchoku import of next fiscal year', () => {
     const list = await cli(['plan', '--list'], { ...env, SHINCHOKU_NOW: '2021-04-05T10:00' });
     expect(list.stdout).toMatch(/\* fy2021 — 2021年度/);
     expect(list.stdout).toMatch(/ {3}fy2020 — 2020年度 — .*期間終了・閲覧のみ/);
-  });
+  }, 60_000);
 
   it('refuses to revise a plan of another fiscal year under its key, and writes nothing', async () => {
     expect((await cli(['import', BUNDLED_YAML], env)).code).toBe(0);
@@ -106,5 +106,5 @@ describe('shinchoku import of next fiscal year', () => {
     expect(shown.stderr).toContain('計画 nope はありません。保存されている計画: dx-2020, fy2020, gyokaku-2020');
     const dxShown = await cli(['plan', '--key', 'dx-2020'], env);
     expect(dxShown.stdout).toContain('DX推進計画');
-  });
+  }, 60_000);
 });

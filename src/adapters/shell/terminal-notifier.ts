@@ -2,6 +2,7 @@
 // the notifier of the shell adapter, used when no chat platform is configured.
 import type { Notifier, OutgoingMessage } from '../../app/ports.ts';
 import { renderDigestText } from './render-digest-text.ts';
+import { renderNoticeText } from './render-notice-text.ts';
 import { renderReminderText } from './render-reminder-text.ts';
 import type { ReminderChoices } from './reminder-choices.ts';
 
@@ -19,7 +20,9 @@ export function createTerminalNotifier(write: (text: string) => void, options: T
       const text =
         body.type === 'digest'
           ? renderDigestText(body)
-          : renderReminderText(body, choices ? { numberLine: (line) => choices.number({ milestoneId: line.milestoneId, checkpoint: line.checkpoint }) } : {});
+          : body.type === 'notice'
+            ? renderNoticeText(body)
+            : renderReminderText(body, choices ? { numberLine: (line) => choices.number({ milestoneId: line.milestoneId, checkpoint: line.checkpoint }) } : {});
       write(`${text}\n`);
       sequence++;
       return { ok: true, ts: `terminal.${sequence}` };

@@ -7,6 +7,7 @@ import type { Notifier, OutgoingMessage, SendResult } from '../../app/ports.ts';
 import { classifySlackError, PERMANENT_CODES, type SendFailure } from './classify-slack-error.ts';
 import { DeliveryCheckError } from './delivery-check-error.ts';
 import { renderDigest } from './render-digest.ts';
+import { renderNotice } from './render-notice.ts';
 import { renderReminder } from './render-reminder.ts';
 import type { ProxyEnv } from '../net/find-proxy.ts';
 import { createOutboundFetch } from '../net/outbound-fetch.ts';
@@ -75,7 +76,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
      * not posted; call findDelivered before sending it again.
      */
     async send(message: OutgoingMessage): Promise<SendResult> {
-      const { text, blocks } = message.body.type === 'digest' ? renderDigest(message.body) : renderReminder(message.body);
+      const body = message.body;
+      const { text, blocks } = body.type === 'digest' ? renderDigest(body) : body.type === 'notice' ? renderNotice(body) : renderReminder(body);
       try {
         const result = await client.chat.postMessage({
           channel: message.channel,
