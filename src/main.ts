@@ -18,6 +18,7 @@ import type { DigestCommands } from './app/commands/ports.ts';
 import type { BusinessCalendar } from './domain/calendar.ts';
 import { addDays, compareLocalDates } from './domain/local-date.ts';
 import { planPeriodOf } from './domain/plan-period.ts';
+import { directoryForPlan } from './domain/directory.ts';
 import { wallClock } from './domain/zoned-time.ts';
 import type { LocalDate } from './domain/plan.ts';
 import { createDispatcher, type Dispatcher } from './app/dispatch-outbox.ts';
@@ -143,7 +144,8 @@ export async function startBot(config: Config, write: (text: string) => void, te
         const one = await runReminderTick(now, {
           ...planParts(ref),
           outbox,
-          directory: directory.current(),
+          // The plan's own coordinator channel, when the directory names one (`plans:` under coordinator).
+          directory: directoryForPlan(directory.current(), ref.key),
           calendar,
           policy,
           timeZone,
@@ -159,7 +161,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const digestDeps = { plans, statuses, digests, calendar, policy, timeZone, schedule: digestSchedule, lang };
     const weeklyDigest = async (now: Date) => {
       const result = await postEveryPlanDigest(await plans.list(), async (ref) => {
-        const one = await postDigest(now, { ...digestDeps, ...planParts(ref), directory: directory.current() });
+        const one = await postDigest(now, { ...digestDeps, ...planParts(ref), directory: directoryForPlan(directory.current(), ref.key) });
         logger.info({ plan: ref.key, ...(one.ok ? one.value : { problem: one.error }) }, 'weekly digest');
         return one;
       });
@@ -175,7 +177,9 @@ export async function startBot(config: Config, write: (text: string) => void, te
       timeZone,
       defaultLang: lang,
       // `/plan digest post` enqueues; the dispatcher is woken (Slack) or run after the command (shell).
-      digest: defaultPlanDigest(plans, (ref) => bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directory.current(), onPosted: () => dispatcher.wake() })),
+      digest: defaultPlanDigest(plans, (ref) =>
+        bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directoryForPlan(directory.current(), ref.key), onPosted: () => dispatcher.wake() }),
+      ),
     };
 
     // What a person starting the bot must know first: a plan that is over, days of downtime not caught up.

@@ -36,10 +36,13 @@ export async function digestCommand(options: DigestOptions, config: Config, io: 
 
   const db = await openDatabase(config.DATABASE_URL);
   try {
+    // The plan of the digest's date (the current fiscal year's then), with its own statuses and digests.
+    const plans = createPlanStore(db, { today: () => date });
+    const scope = await plans.scopeOf();
     const built = await buildDigestFor(date, {
-      plans: createPlanStore(db),
-      statuses: createStatusStore(db),
-      digests: createDigestStore(db),
+      plans,
+      statuses: createStatusStore(db, async () => scope),
+      digests: createDigestStore(db, scope?.prefix ?? ''),
       directory: directory.value,
       calendar: createJapaneseCalendar(),
       policy: reminderPolicyOf(config),

@@ -35,9 +35,11 @@ async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t
   }
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    const plan = await createPlanStore(db).load();
+    // The plan of the fiscal year the preview starts in (validated before this is called).
+    const plans = createPlanStore(db, { today: () => options.from });
+    const plan = await plans.load();
     if (!plan) return fail(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
-    return { plan, state: stateLookupOf(await createStatusStore(db).latest(), config.SHINCHOKU_TIMEZONE) };
+    return { plan, state: stateLookupOf(await createStatusStore(db, () => plans.scopeOf()).latest(), config.SHINCHOKU_TIMEZONE) };
   } finally {
     await closeDatabase(db);
   }

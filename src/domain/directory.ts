@@ -9,6 +9,8 @@ export interface CoordinatorEntry {
   channel: string;
   /** Chat user ids of the coordinators. */
   users: string[];
+  /** A coordinator channel of its own for some plans, by plan key; the others use `channel`. */
+  plans?: Readonly<Record<string, string>>;
 }
 
 /** One owner division's channel and the people who answer for it. */
@@ -106,4 +108,14 @@ export function memberChannels(directory: Directory, divisions?: readonly string
     if (entry.channelMembers === true && (divisions === undefined || divisions.includes(division))) channels.add(entry.channel);
   }
   return [...channels];
+}
+
+/**
+ * The directory as one plan sees it: its coordinator channel is the one the
+ * directory names for the plan's key, else the coordinator's channel.
+ */
+export function directoryForPlan(directory: Directory, planKey: string): Directory {
+  const channel = directory.coordinator?.plans?.[planKey];
+  if (!directory.coordinator || channel === undefined) return directory;
+  return { ...directory, coordinator: { ...directory.coordinator, channel } };
 }

@@ -3,6 +3,7 @@
  * that name the key and say what to write, since they are printed as they are.
  */
 import { z } from 'zod';
+import { PLAN_KEY_PATTERN } from '../../domain/plan-period.ts';
 import { closestKey, valueAt } from '../../import/plan-issues.ts';
 
 export type IssuePath = (string | number)[];
@@ -24,6 +25,8 @@ const coordinatorSchema = z.strictObject({
   division: z.string().trim().min(1, { error: 'must not be empty' }),
   channel: chatId,
   users: idList,
+  // A coordinator channel per plan, by plan key (issue 13): `plans: { dx-2021: C0DX }`.
+  plans: z.record(z.string().regex(PLAN_KEY_PATTERN, { error: 'a plan key (e.g. gyokaku-2021)' }), chatId).optional(),
 });
 
 // channelMembers: every member of the channel may report for the division (SPEC §3, issue 5).
