@@ -53,6 +53,17 @@ describe('the demo database on the real clock', () => {
     expect(printed).not.toContain('営業日超過');
   });
 
+  it('after long downtime says so first, catches up only the window, and tells the coordinator channel what it left out', async () => {
+    const url = join(dir, 'demo.db');
+    await runShell({ DATABASE_URL: url, SHINCHOKU_NOW: '2020-07-22T09:31' });
+    const printed = await runShell({ DATABASE_URL: url, SHINCHOKU_NOW: '2020-09-01T09:31' });
+    expect(printed.split('\n')[0]).toContain('前回の稼働は 2020-07-22 です。停止中の');
+    expect(printed).toContain('さかのぼって送るのは直近 3 営業日分まで');
+    expect(printed).toContain('停止中のリマインダーについて');
+    const keys = await outboxKeys(url);
+    expect(keys.filter((key) => key.startsWith('catchup|'))).toEqual(['catchup|2020-09-01']);
+  });
+
   it('starts the demo on its own database unless DATABASE_URL says otherwise', async () => {
     const demo = loadConfig({});
     const chat = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
