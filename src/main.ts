@@ -182,11 +182,12 @@ export async function startBot(config: Config, write: (text: string) => void, te
       ),
     };
 
-    // What a person starting the bot must know first: a plan that is over, days of downtime not caught up.
-    for (const line of await startNotes(plan, config, clock, calendar, outbox, (await plans.scopeOf())?.prefix ?? '')) write(`${line}\n`);
+    // What a person starting the bot must know at once: a plan that is over, days of downtime not caught up.
+    const notes = await startNotes(plan, config, clock, calendar, outbox, (await plans.scopeOf())?.prefix ?? '');
 
     if (mode === 'slack' || teams) {
       write(translator(lang)('start.banner', { mode, plan: plan.title, database: redactUrl(config.DATABASE_URL), directory: config.SHINCHOKU_DIRECTORY }));
+      for (const line of notes) write(line);
       const parts = { commands, dispatcher, clock, logger, tick, weeklyDigest, digestTime: digestSchedule.time };
       const running = teams ? await runChat(config, parts, 'teams', () => startTeams(teams, commands, lang, outbox)) : await runChat(config, parts, 'slack', () => startChatApp(config, commands, logger));
       return {
@@ -236,6 +237,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
         clockSet: start !== undefined,
         timeZone,
         reminderTime: config.REMINDER_TIME,
+        notes,
       },
       ...terminalParts(terminal),
       write,

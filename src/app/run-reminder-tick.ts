@@ -88,8 +88,9 @@ export interface TickSummary {
 }
 
 /**
- * Runs one tick at `now`. Nothing happens outside the plan's fiscal year
- * (planPeriodOf): a plan whose period is over never reminds again. Today's
+ * Runs one tick at `now`. Nothing happens outside the plan's reminder
+ * period (planPeriodOf: its fiscal year and the April after, for March's
+ * overdue notices): a plan whose period is over never reminds again. Today's
  * reminders are enqueued only on a business day at or after the reminder
  * time. Business days between the last tick and today that no tick handled
  * (the bot was down) are caught up in one "missed while offline" message

@@ -4,7 +4,7 @@
  */
 import type { BusinessCalendar } from './calendar.ts';
 import { compareLocalDates } from './local-date.ts';
-import { planPeriodOf } from './plan-period.ts';
+import { fiscalYearEndOf } from './plan-period.ts';
 import type { LocalDate, Plan } from './plan.ts';
 import { planProgress } from './progress.ts';
 import type { StateLookup } from './reminder-policy.ts';
@@ -26,7 +26,7 @@ export interface CarryOver {
  * 未着手 once past due. Plan order.
  */
 export function unfinishedAtYearEnd(plan: Plan, state: StateLookup, calendar: BusinessCalendar, today: LocalDate): CarryOver[] {
-  const end = planPeriodOf(plan.fiscalYear).end;
+  const end = fiscalYearEndOf(plan.fiscalYear);
   const asOf = compareLocalDates(today, end) < 0 ? today : end;
   return planProgress(plan, state, calendar, asOf)
     .filter((p) => p.open && (p.status === 'delayed' || p.status === 'at_risk' || (p.status === 'not_started' && p.daysOverdue !== null)))

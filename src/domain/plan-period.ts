@@ -7,18 +7,28 @@ import { compareLocalDates } from './local-date.ts';
 import type { LocalDate } from './plan.ts';
 import { fiscalYearOf } from './schedule.ts';
 
-/** The first and last day of a plan's reminder period: its fiscal year, April 1 to March 31. */
+/**
+ * The first and last day of a plan's reminder period: its fiscal year, and
+ * April of the next, when March's due dates are still owed their overdue
+ * notices (as the shell's banner has always said). After it the plan is
+ * read-only: no reminder, no scheduled digest.
+ */
 export interface PlanPeriod {
   start: LocalDate;
   end: LocalDate;
 }
 
-/** April 1 of `fiscalYear` to March 31 of the year after. */
+/** April 1 of `fiscalYear` to April 30 of the year after. */
 export function planPeriodOf(fiscalYear: number): PlanPeriod {
-  return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-03-31` };
+  return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-04-30` };
 }
 
-/** True when `day` lies within the plan's fiscal year. */
+/** The last day of the fiscal year itself: March 31 of the year after. */
+export function fiscalYearEndOf(fiscalYear: number): LocalDate {
+  return `${fiscalYear + 1}-03-31`;
+}
+
+/** True when `day` lies within the plan's reminder period. */
 export function isWithinPeriod(day: LocalDate, period: PlanPeriod): boolean {
   return compareLocalDates(day, period.start) >= 0 && compareLocalDates(day, period.end) <= 0;
 }

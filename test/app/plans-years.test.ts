@@ -55,9 +55,9 @@ async function remindersOf(db: Kysely<Database>, plans: PlanStore, key: string, 
   return remindersBetween(from, to, { plan, calendar, policy: DEFAULT_REMINDER_POLICY, state }).map(reminderKey);
 }
 
-/** Each reminder line of the outbox messages after id `after`, as `day|division|milestone|checkpoint|kind|missed`. */
-async function lines(db: Kysely<Database>, after = 0): Promise<string[]> {
-  const entries = reminderEntries(await createOutboxStore(db).list()).filter((m) => m.id > after);
+/** Each reminder line of the outbox messages after id `after` (of one plan: its key prefix), as `day|division|milestone|checkpoint|kind|missed`. */
+async function lines(db: Kysely<Database>, after = 0, prefix = ''): Promise<string[]> {
+  const entries = reminderEntries(await createOutboxStore(db).list()).filter((m) => m.id > after && (prefix === '' ? !m.key.includes('/') : m.key.startsWith(prefix)));
   return entries.flatMap((m) => m.body.lines.map((l) => [m.day, m.division, l.milestoneId, l.checkpoint ?? '', l.kind, m.body.missed].join('|'))).sort();
 }
 
@@ -117,12 +117,13 @@ for (const dialect of DIALECTS) {
         await tickAll(test.db, plans, directory, tokyo(day));
         await tickAll(fresh.db, freshPlans, directory, tokyo(day));
       }
-      const added = await lines(test.db, before);
+      const added = await lines(test.db, before, 'fy2021/');
       expect(added.length).toBeGreaterThan(100);
       expect(added).toEqual(await lines(fresh.db));
-      // FY2020's plan (stored first, so its keys have no prefix) reminded nothing in FY2021.
-      const sinceApril = (await createOutboxStore(test.db).list()).filter((m) => m.id > before);
-      expect(sinceApril.every((m) => m.key.startsWith('fy2021/'))).toBe(true);
+      // FY2020's plan (stored first, so its keys have no prefix) reminds nothing after its April of overdue notices.
+      const sinceMay = (await createOutboxStore(test.db).list()).filter((m) => m.id > before && m.day >= '2021-05-01');
+      expect(sinceMay.length).toBeGreaterThan(0);
+      expect(sinceMay.every((m) => m.key.startsWith('fy2021/'))).toBe(true);
 
       // FY2020's history: still there, read-only, under its own key.
       const old = createStatusStore(test.db, () => plans.scopeOf('fy2020'));

@@ -75,7 +75,7 @@ describe('shinchoku import of next fiscal year', () => {
     const old = await cli(['plan', '--year', '2020'], { ...env, SHINCHOKU_NOW: '2021-04-05T10:00' });
     expect(old.code).toBe(0);
     expect(old.stdout).toContain('令和2年度');
-    const list = await cli(['plan', '--list'], { ...env, SHINCHOKU_NOW: '2021-04-05T10:00' });
+    const list = await cli(['plan', '--list'], { ...env, SHINCHOKU_NOW: '2021-05-06T10:00' });
     expect(list.stdout).toMatch(/\* fy2021 — 2021年度/);
     expect(list.stdout).toMatch(/ {3}fy2020 — 2020年度 — .*期間終了・閲覧のみ/);
   }, 60_000);

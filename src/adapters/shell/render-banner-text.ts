@@ -24,6 +24,8 @@ export interface BannerFacts {
   clockSet: boolean;
   timeZone: string;
   reminderTime: string;
+  /** Lines the start must say at once: the demo's own database, a plan that is over, downtime not caught up. */
+  notes?: readonly string[];
 }
 
 export function renderBannerText(facts: BannerFacts): string {
@@ -43,6 +45,7 @@ export function renderBannerText(facts: BannerFacts): string {
   if (facts.now < from || facts.now >= until) {
     lines.push(`  ${t('shell.banner.outsidePlan', { fiscalYear: facts.fiscalYear, example: `${facts.fiscalYear}-07-22T${facts.reminderTime}` })}`);
   }
+  for (const note of facts.notes ?? []) lines.push(`  ${note}`);
   // A blank line between the banner and the reminders the start-up catch-up prints.
   lines.push(t('shell.banner.slack'), t('shell.banner.help'), '', '');
   return lines.join('\n');

@@ -60,8 +60,10 @@ describe('the shell, spawned as npm start runs it', () => {
     // The first lines: the mode, the plan, the database (SQLite under ./data), how to switch to Slack.
     expect(lines[0]).toBe('shinchoku — シェルモード (Slack の設定がないので、このターミナルがチャットの代わりです)');
     expect(lines[1]).toMatch(/^計画: 令和2年度「第三次三重県行財政改革取組」具体的取組 年次計画\(案\) \(2020年度、年次計画の行 \d+ 件\)$/);
-    expect(out).toContain('データベース: ./data/shinchoku.db\n');
-    expect(existsSync(join(dir, 'data', 'shinchoku.db'))).toBe(true);
+    // Without chat settings the demo keeps its data apart (issue 12): never the database Slack would use.
+    expect(out).toContain('データベース: ./data/demo.db\n');
+    expect(existsSync(join(dir, 'data', 'demo.db'))).toBe(true);
+    expect(existsSync(join(dir, 'data', 'shinchoku.db'))).toBe(false);
     expect(out).toMatch(/Slack につなぐには: .*SLACK_BOT_TOKEN と SLACK_APP_TOKEN/);
 
     // The start-up tick delivers the day's reminders, numbered for :reply.
