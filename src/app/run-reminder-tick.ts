@@ -52,7 +52,7 @@ export interface ReminderTickDeps {
   /**
    * Put before the plan's reminder keys, outbox keys and tick name: '' for
    * the plan stored first (its keys stay as they always were), `KEY/` for
-   * the others (db/migrations/20261201000000_plan_keys.ts).
+   * the others (db/migrations/20261201000001_plan_keys.ts).
    */
   keyPrefix?: string;
 }

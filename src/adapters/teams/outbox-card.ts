@@ -7,7 +7,9 @@ import type { OutgoingMessage } from '../../app/ports.ts';
 import { renderDigestCards } from './cards/render-digest-card.ts';
 import { renderReminderCard } from './cards/render-reminder-card.ts';
 import { buildReminderView } from '../../app/views/build-reminder-view.ts';
-import type { TeamsMessage } from './literal-text-card.ts';
+import { literalTextCard, type TeamsMessage } from './literal-text-card.ts';
+import { outboxKeyId } from './cards/outbox-key.ts';
+import { renderNoticeText } from '../shell/render-notice-text.ts';
 
 export { outboxKeyOfCard } from './cards/outbox-key.ts';
 
@@ -17,6 +19,12 @@ export function renderOutboxCard(message: OutgoingMessage): TeamsMessage {
     // The digest fits one card within 40 KB (its lists cut with 他 N 件).
     const [card] = renderDigestCards(message.body, message.key);
     return { text: '', card: card as unknown as Record<string, unknown> };
+  }
+  if (message.body.type === 'notice') {
+    // A one-off notice (the catch-up after downtime): the shell's words in a literal card, its first block carrying the key.
+    const literal = literalTextCard(renderNoticeText(message.body));
+    const [first, ...rest] = literal.card.body as Record<string, unknown>[];
+    return { text: literal.text, card: { ...literal.card, body: [{ ...first, id: outboxKeyId(message.key) }, ...rest] } };
   }
   return { text: buildReminderView(message.body).summary, card: renderReminderCard(message.body, message.key) as unknown as Record<string, unknown> };
 }
