@@ -26,7 +26,7 @@ import type { StatusCode } from './status.ts';
 import type { GroupLatest } from './status-summary.ts';
 import type { StatusUpdate } from './status-update.ts';
 
-export type { DigestList, PillarRollup, Progress, RollupRow, StatusCounts } from './digest-rollup.ts';
+export type { DigestList, PillarRollup, Progress, RollupRow, StatusCounts, UnitNow } from './digest-rollup.ts';
 export type { SilentDivision } from './digest-silent.ts';
 export { SILENT_WINDOW_DAYS } from './digest-silent.ts';
 
@@ -131,6 +131,16 @@ export function digestReadsFrom(date: LocalDate, previousDate: LocalDate | null)
  * the number of items); capDigest cuts them for a message.
  */
 export function buildDigest(input: DigestInput): Digest {
+  return buildDigestWithUnits(input).digest;
+}
+
+/**
+ * The digest of `input.date` and every unit with its state at the start of
+ * that date: the progress report (Excel, dashboard) shows per item and per
+ * division what the digest counts, from the very same units, so the two
+ * can never disagree for one date.
+ */
+export function buildDigestWithUnits(input: DigestInput): { digest: Digest; units: UnitNow[] } {
   const { plan, calendar, date } = input;
   const previousDate = input.previousDate ?? addDays(date, -DEFAULT_PERIOD_DAYS);
   const history = datedHistory(input.updates, input.timeZone, input.latest);
@@ -145,7 +155,7 @@ export function buildDigest(input: DigestInput): Digest {
   const overdue = units.filter((u) => isOverdue(u.now, date)).sort(byDue);
   const lastSoonDay = addDays(date, DUE_SOON_DAYS - 1);
 
-  return {
+  const digest: Digest = {
     date,
     previousDate,
     afterDigest: input.previousDate !== null,
@@ -172,4 +182,5 @@ export function buildDigest(input: DigestInput): Digest {
     unmappedDivisions: list(input.directory ? unmappedDivisions(input.directory, listDivisions(plan)) : []),
     pillars: list(rollUp(plan, units, date)),
   };
+  return { digest, units: units.map(({ unit, now }) => ({ unit, now })) };
 }
