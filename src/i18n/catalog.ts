@@ -12,6 +12,7 @@ import * as teamsApp from './messages/teams-app.ts';
 import * as teamsCards from './messages/teams-cards.ts';
 import * as importReport from './messages/import.ts';
 import * as plans from './messages/plans.ts';
+import * as web from './messages/web.ts';
 
 export type { Message, Params };
 
@@ -388,6 +389,7 @@ const ja = {
   ...teamsCards.ja,
   ...importReport.ja,
   ...plans.ja,
+  ...web.ja,
 };
 
 export type MessageKey = keyof typeof ja;
@@ -755,6 +757,7 @@ const en: Record<MessageKey, Message> = {
   ...teamsCards.en,
   ...importReport.en,
   ...plans.en,
+  ...web.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
