@@ -47,6 +47,8 @@ export interface ReportRound {
   asOf: LocalDate;
   /** The last day divisions may answer; reminders count business days to it. */
   deadline: LocalDate;
+  /** The scale the round was opened with; kept with the round, so a later change of the plan's scale leaves it as it was. */
+  scale: EvaluationScale;
   openedBy: string;
   /** UTC ISO instant. */
   openedAt: string;

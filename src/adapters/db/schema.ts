@@ -21,6 +21,8 @@ export interface Database {
   digest: DigestTable;
   user_pref: UserPrefTable;
   teams_conversation: TeamsConversationTable;
+  report_round: ReportRoundTable;
+  report_entry: ReportEntryTable;
 }
 
 /** One row per stored plan (db/migrations/20261201000001_plan_keys.ts). */
@@ -221,4 +223,42 @@ export interface TeamsConversationTable {
   /** 0 | 1 */
   installed: number;
   updated_at: string;
+}
+
+/** One report round of a plan (db/migrations/20261202000000_report_rounds.ts). */
+export interface ReportRoundTable {
+  id: Generated<number>;
+  /** The plan's key. */
+  plan_id: string;
+  /** `YYYY-MM-DD` */
+  as_of: string;
+  /** `YYYY-MM-DD` */
+  deadline: string;
+  /** `EvaluationScale` as JSON, as it was when the round opened. */
+  scale_json: string;
+  opened_by: string;
+  opened_at: string;
+  /** Null while the round is open; at most one open round per plan (a partial unique index). */
+  closed_at: string | null;
+}
+
+/** Append-only answers and send-backs of a round, per item. */
+export interface ReportEntryTable {
+  id: Generated<number>;
+  round_id: number;
+  /** The item's id within the plan (`1-1`). */
+  item_id: string;
+  division: string;
+  /** `answer` | `returned` */
+  kind: string;
+  achievement: string | null;
+  evaluation: string | null;
+  issues: string | null;
+  next_steps: string | null;
+  /** The coordinator's comment on a send-back. */
+  comment: string | null;
+  actor: string;
+  /** `slack` | `teams` | `shell` | `cli` | `excel` */
+  via: string;
+  created_at: string;
 }
