@@ -84,7 +84,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER = fileURLToPath(new URL('./command-latency-server.ts', import.meta.url));
 const SCALE_CHILD = fileURLToPath(new URL('./scale-child.ts', import.meta.url));
 
-const DEFAULTS = { n: 1000, concurrency: [1, 10, 50], milestones: 10_000 };
+export const DEFAULTS = { n: 1000, concurrency: [1, 10, 50], milestones: 10_000 };
 export const TARGETS = { p99Ratio: 1.5, p99AtConcurrency: 10, p99Ms: 100 };
 /** The coordinator of the synthetic directory: a user the bot knows. */
 const USER = syntheticDirectory().coordinator!.users[0]!;
@@ -92,11 +92,11 @@ const CHANNEL = syntheticDirectory().coordinator!.channel;
 /** A request whose ack or answer takes longer than this has failed. */
 const TIMEOUT_MS = 120_000;
 
-type CommandName = 'status' | 'status <id>';
-const COMMANDS: readonly CommandName[] = ['status', 'status <id>'];
+export type CommandName = 'status' | 'status <id>';
+export const COMMANDS: readonly CommandName[] = ['status', 'status <id>'];
 type TargetName = 'bare' | 'bot';
 
-interface Sample {
+export interface Sample {
   command: CommandName;
   ackMs: number;
   /** Bot only: the reply's arrival, in the ack or at the response_url. */
@@ -108,7 +108,7 @@ interface Failure {
   reason: string;
 }
 
-interface Percentiles {
+export interface Percentiles {
   n: number;
   p50: number;
   p99: number;
@@ -174,14 +174,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
-const round = (ms: number, digits = 1) => (Number.isFinite(ms) ? Math.round(ms * 10 ** digits) / 10 ** digits : Number.NaN);
+export const round = (ms: number, digits = 1) => (Number.isFinite(ms) ? Math.round(ms * 10 ** digits) / 10 ** digits : Number.NaN);
 
-function percentiles(values: readonly number[]): Percentiles {
+export function percentiles(values: readonly number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
   return { n: sorted.length, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), max: round(sorted[sorted.length - 1] ?? Number.NaN) };
 }
 
-function perCommand(samples: readonly Sample[], value: (s: Sample) => number | null): Record<CommandName | 'both', Percentiles> {
+export function perCommand(samples: readonly Sample[], value: (s: Sample) => number | null): Record<CommandName | 'both', Percentiles> {
   const of = (list: readonly Sample[]) => percentiles(list.map(value).filter((v): v is number => v !== null));
   return {
     status: of(samples.filter((s) => s.command === 'status')),
@@ -323,7 +323,7 @@ async function startServer(name: TargetName, args: string[], logFile: string, ex
   };
 }
 
-function tail(file: string, lines = 20): string {
+export function tail(file: string, lines = 20): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
@@ -470,7 +470,7 @@ async function measure(server: RunningServer, load: Load, answers: ResponseUrls 
 // ── the run ──
 
 /** The bot's log lines at warn (40) or above. */
-function problemsInLog(file: string): { warnings: number; errors: number; first: string[] } {
+export function problemsInLog(file: string): { warnings: number; errors: number; first: string[] } {
   let warnings = 0;
   let errors = 0;
   const first: string[] = [];
@@ -489,7 +489,7 @@ function problemsInLog(file: string): { warnings: number; errors: number; first:
   return { warnings, errors, first };
 }
 
-interface Prepared {
+export interface Prepared {
   milestones: number;
   divisions: number;
   historyRows: number;
@@ -497,7 +497,7 @@ interface Prepared {
 }
 
 /** The database (scale-child.ts prepare) and the directory file of the run. */
-function prepare(folder: string, milestones: number): Prepared {
+export function prepare(folder: string, milestones: number): Prepared {
   const run = spawnSync(process.execPath, ['--import', 'tsx', SCALE_CHILD, 'prepare', String(milestones), folder], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) throw new Error(`scale-child.ts prepare exited with ${run.status ?? run.signal}`);
   const prepared = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as Prepared;
@@ -510,7 +510,7 @@ function prepare(folder: string, milestones: number): Prepared {
 }
 
 /** Milestone ids for `/plan status <id>`: drawn at random (seeded) from the plan, the same sequence for both targets. */
-function milestoneIds(milestones: number, count = 4096): string[] {
+export function milestoneIds(milestones: number, count = 4096): string[] {
   const ids = listMilestones(syntheticPlan(milestones)).map((placed) => placed.milestone.id);
   const random = seededRandom(20210301);
   return Array.from({ length: count }, () => ids[Math.floor(random() * ids.length)]!);

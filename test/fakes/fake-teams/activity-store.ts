@@ -28,9 +28,11 @@ export class ActivityStore {
   readonly #byConversation = new Map<string, StoredActivity[]>();
   readonly #all: StoredActivity[] = [];
   readonly #nextId: (nowMs: number) => string;
+  readonly #onAdd: ((stored: StoredActivity) => void) | undefined;
 
-  constructor(nextId: (nowMs: number) => string) {
+  constructor(nextId: (nowMs: number) => string, onAdd?: (stored: StoredActivity) => void) {
     this.#nextId = nextId;
+    this.#onAdd = onAdd;
   }
 
   add(conversationId: string, replyToId: string | null, activity: Record<string, unknown>, at: number): StoredActivity {
@@ -40,6 +42,7 @@ export class ActivityStore {
     list.push(stored);
     this.#byConversation.set(conversationId, list);
     this.#all.push(stored);
+    this.#onAdd?.(stored);
     return stored;
   }
 

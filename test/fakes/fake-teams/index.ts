@@ -101,6 +101,8 @@ export interface FakeTeamsOptions {
   maxMessageBytes?: number;
   /** Lifetime of access tokens from the token endpoint, seconds; default 3599. */
   tokenLifetimeSeconds?: number;
+  /** Told of every activity the bot posts, as it is stored (a benchmark timing the bot's answers). */
+  onActivity?: (stored: StoredActivity) => void;
 }
 
 export interface SendActivityOptions extends Partial<ActivityTokenOptions> {
@@ -137,7 +139,7 @@ export class FakeTeams {
     this.#maxMessageBytes = options.maxMessageBytes ?? 40 * 1024;
     this.#tenantLimiter = options.tenantLimits ? new SlidingWindowLimiter(options.tenantLimits) : null;
     this.world = new TeamsWorld(this.appId);
-    this.#store = new ActivityStore((now) => this.world.nextMessageId(now));
+    this.#store = new ActivityStore((now) => this.world.nextMessageId(now), options.onActivity);
     this.issuer = new TokenIssuer(Date.now);
     this.tokens = new TokenEndpoint({ appId: this.appId, appPassword: this.appPassword, tenantId: this.tenantId, lifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, nowMs: Date.now });
     this.#connector = new BotConnector({
