@@ -2,7 +2,8 @@
 // found and what would change, then store it (unless --dry-run).
 import { existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
-import { readPlanSource } from '../import/read-plan-source.ts';
+import { ENCODING_NAMES } from '../import/decode-plan-bytes.ts';
+import { readPlanFile } from '../import/read-plan-source.ts';
 import { reconcilePlan, type PlanDiff } from '../import/reconcile.ts';
 import { formatPlanJson, formatPlanYaml } from '../import/plan-file.ts';
 import { translator } from '../i18n/catalog.ts';
@@ -25,11 +26,12 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, config: Config, io: CliIo, now: Date): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
-  const parsed = await readPlanSource(file, config.SHINCHOKU_LANG);
-  if (!parsed.ok) {
-    io.err(`error: ${parsed.error.message}`);
-    throw new CliFailure(parsed.error.message);
+  const read = await readPlanFile(file, config.SHINCHOKU_LANG);
+  if (!read.ok) {
+    io.err(`error: ${read.error.message}`);
+    throw new CliFailure(read.error.message);
   }
+  const { plan: parsed, encoding } = read.value;
 
   // A dry run must not even create the database file.
   const canRead = !options.dryRun || config.DATABASE_URL === ':memory:' || existsSync(config.DATABASE_URL);
@@ -37,7 +39,7 @@ export async function importCommand(file: string, options: ImportOptions, config
   try {
     const store = db ? createPlanStore(db) : undefined;
     // Another fiscal year or another title is a new plan; only a corrected file of a stored plan revises it.
-    const chosen = choosePlanTarget(store ? await store.list() : [], parsed.value, options.key);
+    const chosen = choosePlanTarget(store ? await store.list() : [], parsed, options.key);
     if (!chosen.ok) {
       const message = targetProblemText(chosen.error, t);
       io.err(`error: ${message}`);
@@ -45,10 +47,10 @@ export async function importCommand(file: string, options: ImportOptions, config
     }
     const target = chosen.value;
     const previous = store && target.kind === 'revise' ? await store.loadKey(target.key) : null;
-    let plan: Plan = parsed.value;
+    let plan: Plan = parsed;
     let diff: PlanDiff | null = null;
     if (previous && store) {
-      ({ plan, diff } = reconcilePlan(previous, parsed.value, await store.listInactiveMilestoneIds(target.key)));
+      ({ plan, diff } = reconcilePlan(previous, parsed, await store.listInactiveMilestoneIds(target.key)));
     }
     const carryOver = store && db && target.kind === 'new' ? await carryOverLines(db, store, plan.fiscalYear, now, config, t) : [];
 
@@ -57,7 +59,7 @@ export async function importCommand(file: string, options: ImportOptions, config
     const report = machine ? io.err : io.out;
     if (options.json) io.out(formatPlanJson(plan));
     else if (options.yaml) io.out(formatPlanYaml(plan));
-    else report([...renderSummary(plan, t), '', ...renderTree(plan, t), ''].join('\n'));
+    else report([...renderSummary(plan, t), t('import.report.encoding', { encoding: ENCODING_NAMES[encoding] }), '', ...renderTree(plan, t), ''].join('\n'));
     report([...renderWarnings(plan, t), '', ...renderDiff(diff, t)].join('\n'));
     report([t(target.kind === 'new' ? 'plans.import.new' : 'plans.import.revise', { key: target.key, year: plan.fiscalYear }), ...carryOver].join('\n'));
 

@@ -13,6 +13,7 @@ import * as teamsCards from './messages/teams-cards.ts';
 import * as importReport from './messages/import.ts';
 import * as plans from './messages/plans.ts';
 import * as web from './messages/web.ts';
+import * as planFile from './messages/plan-file.ts';
 
 export type { Message, Params };
 
@@ -390,6 +391,7 @@ const ja = {
   ...importReport.ja,
   ...plans.ja,
   ...web.ja,
+  ...planFile.ja,
 };
 
 export type MessageKey = keyof typeof ja;
@@ -758,6 +760,7 @@ const en: Record<MessageKey, Message> = {
   ...importReport.en,
   ...plans.en,
   ...web.en,
+  ...planFile.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
@@ -766,6 +769,11 @@ const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   const message = catalogs[lang][key];
   return typeof message === 'function' ? message(params) : message;
+}
+
+/** True when `key` names a message of the catalogue (for keys carried as data, e.g. in a schema's issues). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(ja, key);
 }
 
 /** A translator bound to one language, for passing to code that renders text. */

@@ -9,6 +9,7 @@ import { fail, ok, type Problem, type Result } from '../domain/result.ts';
 import { lineOfJsonError, lineOfPath } from './document-lines.ts';
 import { describeIssues } from './plan-issues.ts';
 import { formatPath, planSchema } from './plan-schema.ts';
+import { translator, type Lang, type Translate } from '../i18n/catalog.ts';
 
 export type PlanFileFormat = 'yaml' | 'json';
 
@@ -24,7 +25,8 @@ export type PlanFileProblem = Problem & { line?: number; path?: string };
  * order (plus how many more there are) on one line:
  * `plan.yaml:42: pillars[0]…schedule.kind: unknown schedule kind "weekly" (…)`.
  */
-export function parsePlanDocument(text: string, format: PlanFileFormat, sourceName: string): Result<Plan, PlanFileProblem> {
+export function parsePlanDocument(text: string, format: PlanFileFormat, sourceName: string, lang: Lang = 'ja'): Result<Plan, PlanFileProblem> {
+  const t = translator(lang);
   const body = stripBom(text);
   const lineCounter = new LineCounter();
   // Parsed in both formats: the nodes carry the offsets that turn a path into a line.
@@ -37,36 +39,38 @@ export function parsePlanDocument(text: string, format: PlanFileFormat, sourceNa
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const line = lineOfJsonError(body, message, doc, lineCounter);
-      const what = (message.split('\n')[0] ?? '').replace(/ in JSON at position (\d+)$/, (_, position: string) => ` (column ${lineCounter.linePos(Number(position)).col})`);
-      return fail(syntaxProblem(sourceName, line, `JSON syntax error: ${what}`));
+      const what = (message.split('\n')[0] ?? '').replace(/ in JSON at position (\d+)$/, (_, position: string) =>
+        t('planFile.jsonColumn', { column: lineCounter.linePos(Number(position)).col }),
+      );
+      return fail(syntaxProblem(sourceName, line, t('planFile.jsonSyntax', { detail: what })));
     }
     // JSON.parse keeps the last of two equal keys without a word; a hand edit that duplicates a key is a mistake.
     const duplicate = doc.errors.find((error) => error.code === 'DUPLICATE_KEY');
-    if (duplicate) return fail(syntaxProblem(sourceName, duplicate.linePos?.[0].line, 'JSON error: duplicate key in an object'));
+    if (duplicate) return fail(syntaxProblem(sourceName, duplicate.linePos?.[0].line, t('planFile.jsonDuplicateKey')));
   } else {
     const error = doc.errors[0];
     if (error) {
       const what = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      return fail(syntaxProblem(sourceName, error.linePos?.[0].line, `YAML syntax error: ${what}`));
+      return fail(syntaxProblem(sourceName, error.linePos?.[0].line, t('planFile.yamlSyntax', { detail: what })));
     }
     try {
       data = doc.toJS();
     } catch (error) {
       // Alias bombs and similar are rejected by toJS, not by the parser.
-      return fail(syntaxProblem(sourceName, undefined, `YAML error: ${error instanceof Error ? error.message : String(error)}`));
+      return fail(syntaxProblem(sourceName, undefined, t('planFile.yamlError', { detail: error instanceof Error ? error.message : String(error) })));
     }
   }
 
   const parsed = planSchema.safeParse(data);
   if (parsed.success) return ok(parsed.data);
 
-  const issues = describeIssues(parsed.error.issues, data)
+  const issues = describeIssues(parsed.error.issues, data, t)
     .map((issue, order) => ({ ...issue, order, line: lineOfPath(doc, lineCounter, issue.path) }))
     .sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.order - b.order);
   const first = issues[0];
-  if (!first) return fail({ code: 'plan_file_invalid', message: `${where(sourceName, undefined)}: not a valid plan file` });
+  if (!first) return fail({ code: 'plan_file_invalid', message: `${where(sourceName, undefined)}: ${t('planFile.invalid')}` });
   const path = formatPath(first.path);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  const more = issues.length > 1 ? t('planFile.more', { count: issues.length - 1 }) : '';
   return fail({
     code: 'plan_file_invalid',
     message: `${where(sourceName, first.line)}: ${path ? `${path}: ` : ''}${first.message}${more}`,

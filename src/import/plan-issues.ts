@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { SCHEDULE_KINDS } from '../domain/plan.ts';
+import { isMessageKey, type Translate } from '../i18n/catalog.ts';
 import { PLAN_FILE_KEYS } from './plan-schema.ts';
 
 export type IssuePath = (string | number)[];
@@ -16,7 +17,7 @@ export interface PlanIssue {
 }
 
 /** Expands zod issues into plan issues: one per unknown key, each with its own message. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): PlanIssue[] {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, t: Translate): PlanIssue[] {
   const described: PlanIssue[] = [];
   // `shedule:` is one mistake, not an unknown key plus a missing `schedule`.
   const misspelt = new Set<string>();
@@ -25,7 +26,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
     const path = withoutSymbols(issue.path);
     for (const key of issue.keys) {
       const suggestion = closestKey(key, allowedKeys(path, input));
-      described.push({ path: [...path, key], message: unknownKeyMessage(key, suggestion, allowedKeys(path, input)) });
+      described.push({ path: [...path, key], message: unknownKeyMessage(key, suggestion, allowedKeys(path, input), t) });
       if (suggestion) misspelt.add(JSON.stringify([...path, suggestion]));
     }
   }
@@ -34,7 +35,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
     const path = withoutSymbols(issue.path);
     const missing = valueAt(input, path) === undefined;
     if (missing && misspelt.has(JSON.stringify(path))) continue;
-    described.push({ path, message: describeIssue(issue, path, input) });
+    described.push({ path, message: describeIssue(issue, path, input, t) });
   }
   return described;
 }
@@ -43,67 +44,77 @@ function withoutSymbols(path: readonly PropertyKey[]): IssuePath {
   return path.filter((segment): segment is string | number => typeof segment !== 'symbol');
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: IssuePath, input: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, path: IssuePath, input: unknown, t: Translate): string {
   const value = valueAt(input, path);
   switch (issue.code) {
     case 'invalid_type':
-      if (path.length === 0 && (value === undefined || value === null)) {
-        return 'the file is empty (expected a plan: version: 1, title, fiscalYear, pillars)';
-      }
-      if (value === undefined) return `required, but missing (expected ${expectedNoun(issue.expected)})`;
-      return `expected ${expectedNoun(issue.expected)}, got ${describeValue(value)}${quoteHint(issue.expected, value)}`;
+      if (path.length === 0 && (value === undefined || value === null)) return t('planFile.empty');
+      if (value === undefined) return t('planFile.missing', { expected: expectedNoun(issue.expected, t) });
+      return t('planFile.wrongType', { expected: expectedNoun(issue.expected, t), got: describeValue(value, t), hint: quoteHint(issue.expected, value, t) });
     case 'invalid_union':
       if (issue.discriminator === 'kind') {
-        const expected = `expected one of ${SCHEDULE_KINDS.join(', ')}`;
-        if (value === undefined) return `schedule kind is missing (${expected})`;
-        return `unknown schedule kind ${describeValue(value)} (${expected})`;
+        const kinds = SCHEDULE_KINDS.join(', ');
+        if (value === undefined) return t('planFile.kindMissing', { kinds });
+        return t('planFile.kindUnknown', { value: describeValue(value, t), kinds });
       }
-      return issue.message;
+      return keyedMessage(issue.message, undefined, t);
     case 'invalid_value':
-      if (path.length === 1 && path[0] === 'version') return `unsupported plan file version ${describeValue(value)} (expected 1)`;
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;
+      if (path.length === 1 && path[0] === 'version') return t('planFile.version', { value: describeValue(value, t) });
+      return t('planFile.oneOf', { values: issue.values.map((v) => JSON.stringify(v)).join(' / '), got: describeValue(value, t) });
+    case 'custom':
+      return keyedMessage(issue.message, issue.params, t);
     default:
-      // too_small and custom issues carry the schema's own, already readable message.
-      return issue.message;
+      // too_small and the like carry the schema's own message key (plan-schema.ts).
+      return keyedMessage(issue.message, undefined, t);
   }
 }
 
-function expectedNoun(expected: string): string {
+/** The schema's message key translated with its parameters; a message that is no key is zod's own and shown as it is. */
+function keyedMessage(message: string, params: Record<string, unknown> | undefined, t: Translate): string {
+  if (!isMessageKey(message)) return message;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params ?? {})) values[name] = typeof value === 'number' ? value : String(value);
+  if (message === 'planFile.duplicateId' && typeof values.level === 'string') {
+    const level = `planFile.level.${values.level}`;
+    if (isMessageKey(level)) values.level = t(level);
+  }
+  return t(message, values);
+}
+
+function expectedNoun(expected: string, t: Translate): string {
   switch (expected) {
     case 'string':
-      return 'text';
+      return t('planFile.noun.text');
     case 'number':
-      return 'a number';
+      return t('planFile.noun.number');
     case 'int':
-      return 'a whole number';
+      return t('planFile.noun.int');
     case 'array':
-      return 'a list';
+      return t('planFile.noun.list');
     case 'object':
-      return 'a mapping';
+      return t('planFile.noun.mapping');
     default:
       return expected;
   }
 }
 
 /** YAML reads `id: 1` as a number; the fix is to quote it, which is not obvious. */
-function quoteHint(expected: string, value: unknown): string {
-  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    return ` (write it in quotes: "${String(value)}")`;
-  }
+function quoteHint(expected: string, value: unknown, t: Translate): string {
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return t('planFile.quoteHint', { value: String(value) });
   return '';
 }
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
+function describeValue(value: unknown, t: Translate): string {
+  if (value === null || value === undefined) return t('planFile.noun.nothing');
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return t('planFile.noun.list');
+  if (typeof value === 'object') return t('planFile.noun.mapping');
   return String(value);
 }
 
-function unknownKeyMessage(key: string, suggestion: string | undefined, allowed: string[]): string {
-  if (suggestion) return `unknown key ${JSON.stringify(key)} (did you mean "${suggestion}"?)`;
-  return `unknown key ${JSON.stringify(key)} (allowed: ${allowed.join(', ')})`;
+function unknownKeyMessage(key: string, suggestion: string | undefined, allowed: string[], t: Translate): string {
+  if (suggestion) return t('planFile.unknownKeySuggest', { key: JSON.stringify(key), suggestion });
+  return t('planFile.unknownKey', { key: JSON.stringify(key), allowed: allowed.join(', ') });
 }
 
 /** The keys the mapping at `path` accepts, told apart by where it sits in the plan. */

@@ -10,52 +10,62 @@ import type { Plan } from '../domain/plan.ts';
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A problem to report: a message key of the catalogue (src/i18n/messages/
+ * plan-file.ts) and its parameters. Custom issues carry the key as their
+ * message and the parameters as their params; plan-issues.ts translates them.
+ */
+interface KeyedProblem {
+  message: string;
+  params: Record<string, string | number>;
+}
+
 /** Why `value` is not a `YYYY-MM` month, or undefined when it is one. */
-function yearMonthProblem(value: string): string | undefined {
+function yearMonthProblem(value: string): KeyedProblem | undefined {
   const match = YEAR_MONTH.exec(value);
-  if (!match) return `${JSON.stringify(value)} is not a month (expected YYYY-MM)`;
+  if (!match) return { message: 'planFile.notMonth', params: { value: JSON.stringify(value) } };
   const month = Number(match[2]);
-  if (month < 1 || month > 12) return `month ${month} is not a valid month (expected YYYY-MM)`;
+  if (month < 1 || month > 12) return { message: 'planFile.badMonth', params: { month } };
   return undefined;
 }
 
 /** Why `value` is not a real `YYYY-MM-DD` date, or undefined when it is one. */
-function localDateProblem(value: string): string | undefined {
+function localDateProblem(value: string): KeyedProblem | undefined {
   const match = LOCAL_DATE.exec(value);
-  if (!match) return `${JSON.stringify(value)} is not a date (expected YYYY-MM-DD)`;
+  if (!match) return { message: 'planFile.notDate', params: { value: JSON.stringify(value) } };
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // Date.UTC rolls 2023-02-30 over to March; a round trip exposes that.
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return `${JSON.stringify(value)} is not a valid date (expected YYYY-MM-DD)`;
+    return { message: 'planFile.badDate', params: { value: JSON.stringify(value) } };
   }
   return undefined;
 }
 
 const yearMonth = z.string().superRefine((value, ctx) => {
   const problem = yearMonthProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', ...problem });
 });
 
 const localDate = z.string().superRefine((value, ctx) => {
   const problem = localDateProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', ...problem });
 });
 
 // Ids are typed into slash commands (`/plan update 1-1-2 done`), so a space
 // would split them into two arguments.
 const id = z.string().superRefine((value, ctx) => {
-  if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'id must not be empty' });
-  else if (/\s/.test(value)) ctx.addIssue({ code: 'custom', message: `id ${JSON.stringify(value)} must not contain spaces` });
+  if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'planFile.idEmpty' });
+  else if (/\s/.test(value)) ctx.addIssue({ code: 'custom', message: 'planFile.idSpaces', params: { value: JSON.stringify(value) } });
 });
 
-const text = z.string().min(1, { error: 'must not be empty' });
+const text = z.string().min(1, { error: 'planFile.textEmpty' });
 
 const rangeSchedule = z
   .strictObject({ kind: z.literal('range'), start: yearMonth, end: yearMonth })
   .superRefine((schedule, ctx) => {
     if (schedule.end < schedule.start) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: `end ${schedule.end} is before start ${schedule.start}` });
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'planFile.endBeforeStart', params: { end: schedule.end, start: schedule.start } });
     }
   });
 
@@ -77,7 +87,7 @@ export const scheduleSchema = z.discriminatedUnion('kind', [
 // item_owner is keyed by (item, division): a division listed twice is a typo, not two owners.
 const owners = z.array(text).superRefine((list, ctx) => {
   list.forEach((owner, index) => {
-    if (list.indexOf(owner) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `${owner} is listed twice` });
+    if (list.indexOf(owner) !== index) ctx.addIssue({ code: 'custom', path: [index], message: 'planFile.ownerTwice', params: { owner } });
   });
 });
 
@@ -98,7 +108,7 @@ export const initiativeSchema = z.strictObject({ id, title: text, items: z.array
 export const pillarSchema = z.strictObject({ id, title: text, initiatives: z.array(initiativeSchema) });
 
 export const warningSchema = z.strictObject({
-  line: z.number().int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' }),
+  line: z.number().int({ error: 'planFile.wholeNumber' }).nonnegative({ error: 'planFile.notNegative' }),
   text: z.string(),
   reason: z.string(),
   kind: z.enum(['repaired', 'review']).optional(),
@@ -129,7 +139,12 @@ function checkUniqueIds(plan: z.output<typeof planShape>, ctx: z.RefinementCtx):
   const check = (level: keyof typeof seen, value: string, path: Path): void => {
     const first = seen[level].get(value);
     if (first) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate ${level} id ${JSON.stringify(value)} (first used at ${formatPath(first)})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'id'],
+        message: 'planFile.duplicateId',
+        params: { level, value: JSON.stringify(value), first: formatPath(first) },
+      });
     } else {
       seen[level].set(value, path);
     }

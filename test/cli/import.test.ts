@@ -110,9 +110,9 @@ describe('shinchoku import', () => {
 
 describe('bad input: one line, exit 1, nothing written', () => {
   const cases: Array<[string, string | Buffer, RegExp]> = [
-    ['empty.txt', '', /empty\.txt: the file is empty/],
-    ['binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x00]), /binary\.bin: not a text file/],
-    ['notes.txt', '議事録\n本日は晴れ\n', /notes\.txt: no plan table found/],
+    ['empty.txt', '', /empty\.txt: ファイルが空です/],
+    ['binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x00]), /binary\.bin: テキストファイルではありません/],
+    ['notes.txt', '議事録\n本日は晴れ\n', /notes\.txt: 計画の表が見つかりません/],
     ['kind.yaml', 'version: 1\ntitle: t\nfiscalYear: 2023\npillars:\n  - id: I\n    title: p\n    initiatives:\n      - id: "1"\n        title: i\n        items:\n          - id: 1-1\n            title: x\n            owners: [総務部人事課]\n            milestones:\n              - id: 1-1-1\n                title: m\n                schedule: { kind: weekly }\n', /kind\.yaml:17: .*schedule.*weekly/],
     ['month.yaml', 'version: 1\ntitle: t\nfiscalYear: 2023\npillars:\n  - id: I\n    title: p\n    initiatives:\n      - id: "1"\n        title: i\n        items:\n          - id: 1-1\n            title: x\n            owners: [総務部人事課]\n            milestones:\n              - id: 1-1-1\n                title: m\n                schedule: { kind: months, months: ["2023-13"] }\n', /month\.yaml:17: .*month/],
   ];

@@ -29,6 +29,13 @@ export const ja = {
   'import.diff.itemAdded': (p: Params) => `  + 取組項目 ${p.id} ${p.title}`,
   'import.diff.itemRemoved': (p: Params) => `  - 取組項目 ${p.id} ${p.title}`,
   'import.diff.structureHeader': (p: Params) => `柱・具体的取組・取組項目の名称と担当課の変更 ${p.count} 件:`,
+  'import.file.empty': (p: Params) => `${p.file}: ファイルが空です (計画の PDF テキストか計画ファイル YAML/JSON を指定してください)`,
+  'import.file.binary': (p: Params) =>
+    `${p.file}: テキストファイルではありません (読める文字コードは UTF-8・UTF-16 (BOM 付き)・Shift_JIS です。PDF や Excel のファイルはテキストに書き出してから取り込んでください)`,
+  'import.file.noPlanTable': (p: Params) =>
+    `${p.file}: 計画の表が見つかりません (「番号 … 年次計画 … 担当課」の見出し行と、番号の付いた具体的取組が必要です)`,
+  'import.file.noFiscalYear': (p: Params) => `${p.file}:${p.line}: 表題に年度 (令和N年度) がなく、公表日もありません`,
+  'import.report.encoding': (p: Params) => `文字コード: ${p.encoding}`,
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
@@ -55,4 +62,10 @@ export const en: Record<keyof typeof ja, Message> = {
   'import.diff.itemAdded': (p) => `  + item ${p.id} ${p.title}`,
   'import.diff.itemRemoved': (p) => `  - item ${p.id} ${p.title}`,
   'import.diff.structureHeader': (p) => `${p.count} changes to pillar, initiative and item titles and owners:`,
+  'import.file.empty': (p) => `${p.file}: the file is empty (give the plan's PDF text or a plan file, YAML or JSON)`,
+  'import.file.binary': (p) =>
+    `${p.file}: not a text file (readable encodings are UTF-8, UTF-16 with BOM and Shift_JIS; export a PDF or Excel file to text first)`,
+  'import.file.noPlanTable': (p) => `${p.file}: no plan table found (expected a header row 番号 … 年次計画 … 担当課 and numbered initiatives)`,
+  'import.file.noFiscalYear': (p) => `${p.file}:${p.line}: no fiscal year (令和N年度) in the title and no publication date`,
+  'import.report.encoding': (p) => `Encoding: ${p.encoding}`,
 };

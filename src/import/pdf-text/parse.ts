@@ -91,9 +91,9 @@ function fiscalYearFromDate(date: string): number {
  */
 export function parsePdfText(text: string, sourceName: string, lang: Lang = 'ja'): Result<Plan, Problem> {
   if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 10) {
-    return fail({ code: 'binary_file', message: `${sourceName}: not a text file (binary content)` });
+    return fail({ code: 'binary_file', message: translate(lang, 'import.file.binary', { file: sourceName }) });
   }
-  if (text.trim() === '') return fail({ code: 'empty_file', message: `${sourceName}: the file is empty` });
+  if (text.trim() === '') return fail({ code: 'empty_file', message: translate(lang, 'import.file.empty', { file: sourceName }) });
 
   const warnings: ImportWarning[] = [];
   const warn: Warn = (cell, key, params) => {
@@ -106,7 +106,7 @@ export function parsePdfText(text: string, sourceName: string, lang: Lang = 'ja'
   if (!table.hasHeader || table.initiatives.length === 0) {
     return fail({
       code: 'no_plan_table',
-      message: `${sourceName}: no plan table found (expected a header row 番号 … 年次計画 … 担当課 and numbered initiatives)`,
+      message: translate(lang, 'import.file.noPlanTable', { file: sourceName }),
     });
   }
 
@@ -119,7 +119,7 @@ export function parsePdfText(text: string, sourceName: string, lang: Lang = 'ja'
   if (fiscalYear === null) {
     return fail({
       code: 'no_fiscal_year',
-      message: `${sourceName}:${table.preamble[0]?.line ?? 1}: no fiscal year (令和N年度) in the title and no publication date`,
+      message: translate(lang, 'import.file.noFiscalYear', { file: sourceName, line: table.preamble[0]?.line ?? 1 }),
     });
   }
 

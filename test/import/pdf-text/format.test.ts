@@ -485,7 +485,8 @@ describe('single rules of the format', () => {
 
 describe('texts that are no plan', () => {
   it('rejects an empty text', () => {
-    expect(problem(parsePdfText('', 'empty.txt'))).toEqual({ code: 'empty_file', message: 'empty.txt: the file is empty' });
+    expect(problem(parsePdfText('', 'empty.txt', 'en'))).toEqual({ code: 'empty_file', message: expect.stringMatching(/^empty.txt: the file is empty/) });
+    expect(problem(parsePdfText('', 'empty.txt')).message).toMatch(/^empty.txt: ファイルが空です/);
     expect(problem(parsePdfText(' \n\t\n\r\n', 'blank.txt')).code).toBe('empty_file');
   });
 
