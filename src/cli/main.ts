@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig, startTimeOf, type Config } from '../config.ts';
 import { CliFailure, processIo, type CliIo } from './io.ts';
 import { digestCommand, type DigestOptions } from './digest.ts';
+import { exportCommand, type ExportOptions } from './export.ts';
 import { importCommand, type ImportOptions } from './import.ts';
 import { outboxListCommand, outboxRetryCommand, type OutboxListOptions } from './outbox.ts';
 import { planCommand, type PlanOptions } from './plan.ts';
@@ -102,6 +103,16 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .option('--date <date>', 'the digest of this day, YYYY-MM-DD')
     .option('--json', 'print the digest model as JSON, every list whole')
     .action((options: DigestOptions) => digestCommand(options, config, io, clock(config)));
+
+  program
+    .command('export')
+    .description('write the progress report (進捗管理表) as an Excel workbook and/or CSV')
+    .option('--xlsx <file>', 'write the workbook here')
+    .option('--csv <file>', 'write the main sheet as CSV (UTF-8 with BOM, for Excel)')
+    .option('--date <date>', 'the report as of this day, YYYY-MM-DD (with the answers of a round of that date)')
+    .option('--round <id>', 'the report of this report round (its plan and date)')
+    .option('--plan <key>', "the plan stored under this key (default: the date's fiscal year's)")
+    .action((options: ExportOptions) => exportCommand(options, config, io, clock(config)));
 
   program
     .command('start')

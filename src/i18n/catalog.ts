@@ -14,6 +14,7 @@ import * as importReport from './messages/import.ts';
 import * as plans from './messages/plans.ts';
 import * as web from './messages/web.ts';
 import * as planFile from './messages/plan-file.ts';
+import * as excel from './messages/excel.ts';
 
 export type { Message, Params };
 
@@ -392,6 +393,7 @@ const ja = {
   ...plans.ja,
   ...web.ja,
   ...planFile.ja,
+  ...excel.ja,
 };
 
 export type MessageKey = keyof typeof ja;
@@ -761,6 +763,7 @@ const en: Record<MessageKey, Message> = {
   ...plans.en,
   ...web.en,
   ...planFile.en,
+  ...excel.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };

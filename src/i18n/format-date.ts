@@ -48,6 +48,23 @@ function formatDateNow(date: LocalDate, lang: Lang): string {
   return `${p.era}${eraYear(p.year)}年${p.month}月${p.day}日(${p.weekday}) · ${date}`;
 }
 
+/**
+ * A date alone in the era calendar, as a report's 「…現在」 heading writes
+ * it: `令和2年9月30日`; in English `30 September 2020`.
+ */
+export function formatEraDate(date: LocalDate, lang: Lang): string {
+  return once(`era|${lang}|${date}`, () => {
+    if (!isValidLocalDate(date)) throw new RangeError(`not a valid date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+    const instant = new Date(`${date}T00:00:00Z`);
+    if (lang === 'en') {
+      const p = partsOf(EN_DAY, instant);
+      return `${p.day} ${p.month} ${p.year}`;
+    }
+    const p = partsOf(JA_DAY, instant);
+    return `${p.era}${eraYear(p.year)}年${p.month}月${p.day}日`;
+  });
+}
+
 /** A checkpoint month: `令和2年8月`; in English `August 2020`. */
 export function formatMonth(month: YearMonth, lang: Lang): string {
   return once(`${lang}|${month}`, () => formatMonthNow(month, lang));
