@@ -23,6 +23,7 @@ export interface Database {
   teams_conversation: TeamsConversationTable;
   report_round: ReportRoundTable;
   report_entry: ReportEntryTable;
+  dashboard_link: DashboardLinkTable;
 }
 
 /** One row per stored plan (db/migrations/20261201000001_plan_keys.ts). */
@@ -261,4 +262,16 @@ export interface ReportEntryTable {
   /** `slack` | `teams` | `shell` | `cli` | `excel` */
   via: string;
   created_at: string;
+}
+
+/** Read-only dashboard links given out by a coordinator (db/migrations/20261202000001_dashboard_links.ts). */
+export interface DashboardLinkTable {
+  id: string;
+  name: string;
+  created_by: string;
+  /** ISO-8601 instants. */
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
 }
