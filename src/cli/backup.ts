@@ -16,7 +16,7 @@ export interface BackupOptions {
 export async function backupCommand(file: string, options: BackupOptions, config: Config, io: CliIo): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
   const failWith = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   const database = config.DATABASE_URL;

@@ -26,7 +26,7 @@ export interface DigestOptions {
 export async function digestCommand(options: DigestOptions, config: Config, io: CliIo, now: Date): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
   const failWith = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   const date = options.date ?? wallClock(now, config.SHINCHOKU_TIMEZONE).date;

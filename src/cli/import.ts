@@ -28,7 +28,7 @@ export async function importCommand(file: string, options: ImportOptions, config
   const t = translator(config.SHINCHOKU_LANG);
   const read = await readPlanFile(file, config.SHINCHOKU_LANG);
   if (!read.ok) {
-    io.err(`error: ${read.error.message}`);
+    io.err(`${t('cli.errorPrefix')}${read.error.message}`);
     throw new CliFailure(read.error.message);
   }
   const { plan: parsed, encoding } = read.value;
@@ -42,7 +42,7 @@ export async function importCommand(file: string, options: ImportOptions, config
     const chosen = choosePlanTarget(store ? await store.list() : [], parsed, options.key);
     if (!chosen.ok) {
       const message = targetProblemText(chosen.error, t);
-      io.err(`error: ${message}`);
+      io.err(`${t('cli.errorPrefix')}${message}`);
       throw new CliFailure(message);
     }
     const target = chosen.value;

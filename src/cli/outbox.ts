@@ -40,7 +40,7 @@ export async function outboxListCommand(options: OutboxListOptions, config: Conf
 export async function outboxRetryCommand(id: string, config: Config, io: CliIo, now: Date): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
   const fail = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   if (!/^\d{1,15}$/.test(id)) return fail(t('outbox.badId', { id }));

@@ -26,7 +26,7 @@ export interface PlanOptions {
 export async function planCommand(options: PlanOptions, config: Config, io: CliIo, now: Date = new Date()): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
   const fail = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   if (options.year !== undefined && !/^\d{4}$/.test(options.year)) fail(t('plans.cli.badYear', { year: options.year }));

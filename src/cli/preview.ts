@@ -25,7 +25,7 @@ export interface PreviewOptions {
 /** The plan and statuses to preview: a file (no statuses) or the database. */
 async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t: Translate): Promise<{ plan: Plan; state: StateLookup }> {
   const fail = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   if (options.plan) {
@@ -56,7 +56,7 @@ export async function previewCommand(options: PreviewOptions, config: Config, io
   const t = translator(config.SHINCHOKU_LANG);
   if (!isValidLocalDate(options.from) || !isValidLocalDate(options.to) || options.from > options.to) {
     const message = t('preview.badRange', { from: options.from, to: options.to });
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   }
   const { plan, state } = await loadSubject(options, config, io, t);

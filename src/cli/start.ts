@@ -3,6 +3,7 @@
 import type { Config } from '../config.ts';
 import { startBot, StartupError } from '../main.ts';
 import { CliFailure, type CliIo } from './io.ts';
+import { translate } from '../i18n/catalog.ts';
 
 export interface StartOptions {
   /** Print each line the shell reads, so a piped session reads as a transcript. */
@@ -20,7 +21,7 @@ export async function startCommand(config: Config, io: CliIo, options: StartOpti
     });
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;
-    io.err(`error: ${error.message}`);
+    io.err(`${translate(config.SHINCHOKU_LANG, 'cli.errorPrefix')}${error.message}`);
     throw new CliFailure(error.message);
   }
   const running = bot;

@@ -23,7 +23,7 @@ const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 export function teamsPackageCommand(file: string | undefined, options: TeamsPackageOptions, config: Config, io: CliIo): void {
   const t = translator(config.SHINCHOKU_LANG);
   const failWith = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   const appId = config.TEAMS_APP_ID;

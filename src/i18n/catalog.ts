@@ -15,6 +15,7 @@ import * as plans from './messages/plans.ts';
 import * as web from './messages/web.ts';
 import * as planFile from './messages/plan-file.ts';
 import * as excel from './messages/excel.ts';
+import * as cliHelp from './messages/cli-help.ts';
 
 export type { Message, Params };
 
@@ -394,6 +395,7 @@ const ja = {
   ...web.ja,
   ...planFile.ja,
   ...excel.ja,
+  ...cliHelp.ja,
 };
 
 export type MessageKey = keyof typeof ja;
@@ -764,6 +766,7 @@ const en: Record<MessageKey, Message> = {
   ...web.en,
   ...planFile.en,
   ...excel.en,
+  ...cliHelp.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };

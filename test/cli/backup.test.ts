@@ -35,7 +35,7 @@ describe('shinchoku backup', () => {
 
     const again = await cli(['backup', file], env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe(`error: ${file} はすでにあります。上書きするには --force を付けてください\n`);
+    expect(again.stderr).toBe(`エラー: ${file} はすでにあります。上書きするには --force を付けてください\n`);
 
     writeFileSync(file, 'not a database');
     const forced = await cli(['backup', file, '--force'], env);

@@ -59,7 +59,7 @@ describe('shinchoku digest', () => {
   });
 
   it('refuses a bad date, and says when there is no plan', async () => {
-    expect(await cli(['digest', '--date', '2020-02-30'], env)).toMatchObject({ code: 1, stderr: 'error: --date 2020-02-30 は YYYY-MM-DD 形式の日付で指定してください\n' });
+    expect(await cli(['digest', '--date', '2020-02-30'], env)).toMatchObject({ code: 1, stderr: 'エラー: --date 2020-02-30 は YYYY-MM-DD 形式の日付で指定してください\n' });
     const empty = tempWorkspace();
     try {
       const run = await cli(['digest', '--date', '2020-09-07'], { DATABASE_URL: empty.database });

@@ -22,7 +22,7 @@ describe('an unreachable database', () => {
   it.each(commands)('is one catalogued line with the fix on `%s`', async (...args) => {
     const run = await cli(args, { DATABASE_URL: down });
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^error: データベース \(PostgreSQL\) postgres:\/\/bot:\*\*\*@127\.0\.0\.1:9\/shinchoku を使えません \(ECONNREFUSED\) → DATABASE_URL の接続先/)]);
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^エラー: データベース \(PostgreSQL\) postgres:\/\/bot:\*\*\*@127\.0\.0\.1:9\/shinchoku を使えません \(ECONNREFUSED\) → DATABASE_URL の接続先/)]);
     expect(run.stderr).not.toContain(':pw@');
   });
 
@@ -37,13 +37,13 @@ describe("commander's own errors", () => {
     const env = { DATABASE_URL: ws.database };
     const missing = await cli(['preview', '--from', '2020-07-01'], env);
     expect(missing.code).toBe(1);
-    expect(lines(missing.stderr)).toEqual([expect.stringMatching(/^error: オプション --to <date> を指定してください。 shinchoku --help/)]);
+    expect(lines(missing.stderr)).toEqual([expect.stringMatching(/^エラー: オプション --to <date> を指定してください。 shinchoku --help/)]);
     const unknownOption = await cli(['plan', '--jsn'], env);
-    expect(lines(unknownOption.stderr)).toEqual([expect.stringMatching(/^error: 「--jsn」というオプションはありません。 もしかして --json \?/)]);
+    expect(lines(unknownOption.stderr)).toEqual([expect.stringMatching(/^エラー: 「--jsn」というオプションはありません。 もしかして --json \?/)]);
     const unknownCommand = await cli(['pln'], env);
-    expect(lines(unknownCommand.stderr)).toEqual([expect.stringMatching(/^error: 「pln」というコマンドはありません。 もしかして plan \?/)]);
+    expect(lines(unknownCommand.stderr)).toEqual([expect.stringMatching(/^エラー: 「pln」というコマンドはありません。 もしかして plan \?/)]);
     const missingArgument = await cli(['import'], env);
-    expect(lines(missingArgument.stderr)).toEqual([expect.stringMatching(/^error: 引数 file を指定してください。/)]);
+    expect(lines(missingArgument.stderr)).toEqual([expect.stringMatching(/^エラー: 引数 file を指定してください。/)]);
     for (const run of [missing, unknownOption, unknownCommand, missingArgument]) expect(run.stderr).not.toMatch(/required option|unknown option|unknown command|missing required/);
   });
 
@@ -60,7 +60,7 @@ describe('settings errors', () => {
     const run = await cli(['plan'], { DATABASE_URL: ws.database, PORT: 'eighty', REMINDER_TIME: '9時', SLACK_APP_TOKEN: 'xapp-1' });
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^error: 設定に誤りがあります \(\.env か環境変数を確認してください\): /);
+    expect(run.stderr).toMatch(/^エラー: 設定に誤りがあります \(\.env か環境変数を確認してください\): /);
     expect(run.stderr).toContain('REMINDER_TIME: 24時間制の HH:MM で指定してください');
     expect(run.stderr).toContain('SLACK_APP_TOKEN には SLACK_BOT_TOKEN');
     expect(run.stderr).toMatch(/PORT: \S/);

@@ -83,12 +83,12 @@ describe('shinchoku outbox', () => {
     // Not failed any more: a second retry is refused.
     const again = await cli(['outbox', 'retry', String(failed!.id)], env);
     expect(again).toMatchObject({ code: 1, stdout: '' });
-    expect(again.stderr).toBe(`error: メッセージ ${failed!.id} は「送信待ち」です。再送できるのは失敗したメッセージだけです\n`);
+    expect(again.stderr).toBe(`エラー: メッセージ ${failed!.id} は「送信待ち」です。再送できるのは失敗したメッセージだけです\n`);
   });
 
   it('refuses an unknown or malformed id with one line and exit code 1', async () => {
     const unknown = await cli(['outbox', 'retry', '999'], env);
-    expect(unknown).toMatchObject({ code: 1, stderr: 'error: メッセージ 999 はありません (shinchoku outbox で一覧を確認してください)\n' });
+    expect(unknown).toMatchObject({ code: 1, stderr: 'エラー: メッセージ 999 はありません (shinchoku outbox で一覧を確認してください)\n' });
     const bad = await cli(['outbox', 'retry', 'abc'], { ...env, SHINCHOKU_LANG: 'en' });
     expect(bad).toMatchObject({ code: 1, stderr: 'error: "abc" is not a message id (use a number that shinchoku outbox lists)\n' });
   });

@@ -109,7 +109,7 @@ describe('the shell, spawned as npm start runs it', () => {
   it('refuses a --now it cannot read, naming it', async () => {
     const run = await runShinchoku(['start', '--now', 'next tuesday'], '', freshEnv({ SHINCHOKU_PLAN: BUNDLED_PLAN }), dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: --now next tuesday: 設定に誤りがあります \(\.env か環境変数を確認してください\): SHINCHOKU_NOW: /);
+    expect(run.stderr).toMatch(/^エラー: --now next tuesday: 設定に誤りがあります \(\.env か環境変数を確認してください\): SHINCHOKU_NOW: /);
   }, 30_000);
 });
 
