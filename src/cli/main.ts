@@ -108,12 +108,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
   program
     .command('export')
-    .description('write the progress report (進捗管理表) as an Excel workbook and/or CSV')
-    .option('--xlsx <file>', 'write the workbook here')
-    .option('--csv <file>', 'write the main sheet as CSV (UTF-8 with BOM, for Excel)')
-    .option('--date <date>', 'the report as of this day, YYYY-MM-DD (with the answers of a round of that date)')
-    .option('--round <id>', 'the report of this report round (its plan and date)')
-    .option('--plan <key>', "the plan stored under this key (default: the date's fiscal year's)")
+    .description(t('help.export'))
+    .option('--xlsx <file>', t('help.export.xlsx'))
+    .option('--csv <file>', t('help.export.csv'))
+    .option('--date <date>', t('help.export.date'))
+    .option('--round <id>', t('help.export.round'))
+    .option('--plan <key>', t('help.export.plan'))
     .action((options: ExportOptions) => exportCommand(options, config, io, clock(config)));
 
   program

@@ -50,6 +50,12 @@ export const ja = {
   'help.teamsPackage.appVersion': 'アプリのバージョン。変えたパッケージをアップロードするたびに上げる',
   'help.teamsPackage.domain': 'ボットのホスト名 (メッセージのエンドポイント)。複数指定できる',
   'help.teamsPackage.website': '組織の https のページ (開発者のリンク用)',
+  'help.export': '進捗管理表を Excel のブック、CSV、またはその両方に書き出す',
+  'help.export.xlsx': 'ブックをここに書き出す',
+  'help.export.csv': '主シートを CSV でここに書き出す (Excel で開ける BOM 付き UTF-8)',
+  'help.export.date': 'この日現在の進捗管理表 (YYYY-MM-DD。その日の報告ラウンドの回答を含む)',
+  'help.export.round': 'この報告ラウンドの進捗管理表 (ラウンドの計画と基準日)',
+  'help.export.plan': 'このキーで保存された計画 (既定: その日の年度の計画)',
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
@@ -100,4 +106,10 @@ export const en: Record<keyof typeof ja, Message> = {
   'help.teamsPackage.appVersion': "the app's version; raise it for each upload of a changed package",
   'help.teamsPackage.domain': "the bot's host name (its messaging endpoint), repeatable",
   'help.teamsPackage.website': "your organisation's https page, for the developer links",
+  'help.export': 'write the progress report (進捗管理表) as an Excel workbook and/or CSV',
+  'help.export.xlsx': 'write the workbook here',
+  'help.export.csv': 'write the main sheet as CSV (UTF-8 with BOM, for Excel)',
+  'help.export.date': 'the report as of this day, YYYY-MM-DD (with the answers of a round of that date)',
+  'help.export.round': 'the report of this report round (its plan and date)',
+  'help.export.plan': "the plan stored under this key (default: the date's fiscal year's)",
 };
