@@ -1,19 +1,23 @@
 /**
- * A command's Reply as terminal text: what Slack shows as Block Kit
- * (render-reply.ts), in the same catalogue's words, without markup. Nothing
- * needs escaping: the terminal pings nobody.
+ * A command's Reply as terminal text: the view every platform shows
+ * (build-reply-view.ts; the digest's own for a digest preview) laid out for
+ * a terminal. Nothing needs escaping: the terminal pings nobody.
+ *
+ *   == title
+ *   facts about the whole
+ *
+ *   heading
+ *     what the heading covers
+ *     1-1-2 milestone title
+ *         facts of the line
+ *   ! a problem
+ *     its notes
  */
 import type { Reply } from '../../app/commands/reply.ts';
-import type { DivisionEntry } from '../../domain/directory.ts';
-import { statusLabel } from '../../domain/status.ts';
-import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
-import { formatDate, formatMonth } from '../../i18n/format-date.ts';
-import { problemLines } from '../../i18n/problem-lines.ts';
-import { updateHeadline, updateScopeLines } from '../../i18n/update-wording.ts';
+import { buildReplyView, type ReplyBlock, type ReplyView } from '../../app/views/build-reply-view.ts';
+import { translator, type Lang, type Translate } from '../../i18n/catalog.ts';
+import { stripMarkup } from '../../i18n/strip-markup.ts';
 import { renderDigestText } from './render-digest-text.ts';
-import { renderHelpText } from './render-help-text.ts';
-import { renderListText, renderOverviewText } from './render-list-text.ts';
-import { renderHistoryText, renderMilestoneText } from './render-milestone-text.ts';
 import { actorName } from './shell-identity.ts';
 
 export interface RenderTextOptions {
@@ -21,60 +25,60 @@ export interface RenderTextOptions {
   change?: boolean;
 }
 
+const INDENT = '  ';
+const DETAIL_INDENT = '      ';
+
 /** Renders `reply` in `lang`. */
 export function renderReplyText(reply: Reply, lang: Lang, options: RenderTextOptions = {}): string {
+  if (reply.kind === 'digest') return renderDigestText(reply.message, { preview: true });
   const t = translator(lang);
-  return linesOf(reply, lang, t, options).join('\n');
+  const view = buildReplyView(reply, lang, { ...(options.change ? { change: true } : {}), nameActor: (actor) => actorName(actor, t) });
+  const lines = viewLines(view, t);
+  // Typed at the shell, `/plan` may be left out: help says so.
+  if (reply.kind === 'help') lines.push(t('shell.help.planPrefix'));
+  return lines.join('\n');
 }
 
-function linesOf(reply: Reply, lang: Lang, t: Translate, options: RenderTextOptions): string[] {
-  switch (reply.kind) {
-    case 'help':
-      return renderHelpText(reply, t);
-    case 'overview':
-      return renderOverviewText(reply, lang, t);
-    case 'milestone':
-      return renderMilestoneText(reply, lang, t);
-    case 'list':
-      return renderListText(reply, lang, t);
-    case 'history':
-      return renderHistoryText(reply, lang, t);
-    case 'updated':
-      return updatedLines(reply, lang, t);
-    case 'owner':
-      return ownerLines(reply.division, reply.entry, reply.changed, t);
-    case 'lang':
-      return [t(reply.changed ? 'plan.lang.set' : 'plan.lang.current')];
-    case 'digest':
-      return [renderDigestText(reply.message, { preview: true })];
-    case 'digest_posted':
-      return [t('plan.digest.posted', { channel: reply.channel || t('outbox.noChannel'), week: reply.week })];
-    case 'problem': {
-      const [first = '', ...rest] = problemLines(reply.problem, lang, t);
-      return [`! ${first}`, ...[...rest, ...(options.change ? [t('plan.problem.unchanged')] : [])].map((line) => `  ${line}`)];
+/** The view's lines: blocks under a heading, or after a warning or a confirmation, are indented as what those cover. */
+function viewLines(view: ReplyView, t: Translate): string[] {
+  const out = view.title === null ? [] : [`== ${view.title}`];
+  let inside = false;
+  view.blocks.forEach((block, index) => {
+    const indent = inside ? INDENT : '';
+    switch (block.kind) {
+      case 'divider':
+        return;
+      case 'heading':
+        if (index > 0) out.push('');
+        out.push(block.text);
+        inside = true;
+        return;
+      case 'text':
+        if (block.tone === 'warning') {
+          out.push(`! ${block.text}`);
+          inside = true;
+        } else if (block.tone === 'good') {
+          out.push(block.text);
+          inside = true;
+        } else out.push(...block.text.split('\n').map((line) => `${indent}${line}`));
+        return;
+      case 'commands':
+        out.push(...stripMarkup(block.text).split('\n').map((line) => `${INDENT}${line}`));
+        return;
+      case 'line':
+        out.push(`${INDENT}${block.line.id} ${block.line.title}`.trimEnd(), `${DETAIL_INDENT}${block.line.facts.join(view.separator)}`, ...block.line.notes.map((note) => `${DETAIL_INDENT}${note}`));
+        return;
+      case 'entry':
+        out.push(`${INDENT}${block.text}`, ...(block.details === null ? [] : [`${DETAIL_INDENT}${block.details}`]));
+        return;
+      case 'more':
+        out.push(moreText(block, t));
+        return;
     }
-  }
+  });
+  return out;
 }
 
-function updatedLines(reply: Extract<Reply, { kind: 'updated' }>, lang: Lang, t: Translate): string[] {
-  return [
-    `✓ ${updateHeadline(reply, lang, t)}`,
-    `  ${reply.milestone.title}`,
-    ...updateScopeLines(reply, lang, t).map((line) => `  ${line}`),
-    ...(reply.comment === null ? [] : [`  ${t('plan.updated.comment', { comment: reply.comment })}`]),
-    `  ${t('plan.updated.by', { actor: actorName(reply.actor, t), via: t(`plan.via.${reply.via}` as MessageKey), at: `${formatDate(reply.at.date, lang)} ${reply.at.time}` })}`,
-  ];
-}
-
-function ownerLines(division: string, entry: DivisionEntry | null, changed: boolean, t: Translate): string[] {
-  const title = t(changed ? 'plan.owner.changed' : 'plan.owner.shown', { division });
-  if (entry === null) return [title, `  ${t('plan.owner.unmapped')}`];
-  const people = (ids: readonly string[]) => (ids.length === 0 ? t('plan.owner.nobody') : ids.map((id) => actorName(id, t)).join(' '));
-  return [
-    title,
-    `  ${t('plan.owner.channel', { channel: entry.channel || t('outbox.noChannel') })}`,
-    `  ${t('plan.owner.users', { users: people(entry.users) })}`,
-    `  ${t('plan.owner.deputies', { deputies: people(entry.deputies) })}`,
-    ...(entry.channelMembers === true ? [`  ${t('plan.owner.channelMembers')}`] : []),
-  ];
+function moreText(block: Extract<ReplyBlock, { kind: 'more' }>, t: Translate): string {
+  return t('plan.more', { count: block.count, command: block.command });
 }

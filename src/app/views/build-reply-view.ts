@@ -19,6 +19,8 @@ export type ReplyBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'text'; text: string; tone: 'normal' | 'subtle' | 'warning' | 'good' }
   | { kind: 'line'; line: ViewLine }
+  /** A dated entry (a status history line): what happened, then its details, when any. */
+  | { kind: 'entry'; text: string; details: string | null }
   /** Catalogue text that names commands (help): the platform writes each `/plan …` its own way. */
   | { kind: 'commands'; text: string }
   | { kind: 'more'; count: number; command: string }
@@ -38,6 +40,8 @@ export interface ReplyViewOptions {
   /** The command asked for a change: a refusal then says that nothing was changed. */
   change?: boolean;
   nameActor?: NameActor;
+  /** Names a channel as the platform shows it (Slack links its ids); as it is by default. */
+  nameChannel?: (channel: string) => string;
 }
 
 const text = (value: string, tone: 'normal' | 'subtle' | 'warning' | 'good' = 'normal'): ReplyBlock => ({ kind: 'text', text: value, tone });
@@ -47,6 +51,7 @@ const heading = (value: string): ReplyBlock => ({ kind: 'heading', text: stripMa
 export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: Lang, options: ReplyViewOptions = {}): ReplyView {
   const t = translator(lang);
   const name = options.nameActor ?? ((actor: string) => actor);
+  const channelName = (channel: string) => (channel === '' ? t('outbox.noChannel') : (options.nameChannel ?? ((c: string) => c))(channel));
   const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks, separator: t('reminder.separator') });
   switch (reply.kind) {
     case 'help': {
@@ -103,9 +108,9 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
     }
     case 'list': {
       const { scope, paging } = reply;
-      const blocks: ReplyBlock[] = [];
-      if (scope.kind === 'mine' && scope.divisions.length > 0) blocks.push(text(t('plan.list.mineDivisions', { divisions: scope.divisions.join('、') }), 'subtle'));
-      blocks.push(text(pageText(paging, t), 'subtle'));
+      // Whose divisions and how many, on one row.
+      const facts = [...(scope.kind === 'mine' && scope.divisions.length > 0 ? [t('plan.list.mineDivisions', { divisions: scope.divisions.join('、') })] : []), pageText(paging, t)];
+      const blocks: ReplyBlock[] = [text(facts.join(t('reminder.separator')), 'subtle')];
       if (reply.items.length === 0) blocks.push(text(scope.kind === 'mine' && scope.divisions.length === 0 ? t('plan.list.mineNone') : t('plan.list.empty')));
       for (const item of reply.items) blocks.push({ kind: 'line', line: buildMilestoneLine(item, lang, t, { owners: scope.kind !== 'division' }) });
       if (paging.nextCommand !== null) blocks.push({ kind: 'more', count: paging.remaining, command: paging.nextCommand });
@@ -133,7 +138,7 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       if (entry === null) return view(title, [text(t('plan.owner.unmapped'))]);
       const people = (ids: readonly string[]) => (ids.length === 0 ? t('plan.owner.nobody') : ids.map(name).join(' '));
       return view(title, [
-        text(t('plan.owner.channel', { channel: entry.channel || t('outbox.noChannel') })),
+        text(t('plan.owner.channel', { channel: channelName(entry.channel) })),
         text(t('plan.owner.users', { users: people(entry.users) })),
         text(t('plan.owner.deputies', { deputies: people(entry.deputies) })),
         ...(entry.channelMembers === true ? [text(t('plan.owner.channelMembers'))] : []),
@@ -142,7 +147,7 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
     case 'lang':
       return view(null, [text(t(reply.changed ? 'plan.lang.set' : 'plan.lang.current'))]);
     case 'digest_posted':
-      return view(null, [text(t('plan.digest.posted', { channel: reply.channel || t('outbox.noChannel'), week: reply.week }))]);
+      return view(null, [text(t('plan.digest.posted', { channel: channelName(reply.channel), week: reply.week }))]);
     case 'problem': {
       const [first = '', ...rest] = problemLines(reply.problem, lang, t);
       return view(null, [text(first, 'warning'), ...[...rest, ...(options.change ? [t('plan.problem.unchanged')] : [])].map((line) => text(line, 'subtle'))]);
@@ -167,5 +172,12 @@ function historyBlocks(entry: HistoryEntry, lang: Lang, t: Translate, name: Name
     entry.revisedDue === null ? null : t('plan.history.revisedDue', { month: formatMonth(entry.revisedDue, lang) }),
     entry.comment === null ? null : t('plan.history.comment', { comment: entry.comment }),
   ].filter((d): d is string => d !== null);
-  return [text(head), ...(details.length === 0 ? [] : [text(details.join(t('reminder.separator')), 'subtle')])];
+  return [{ kind: 'entry', text: head, details: details.length === 0 ? null : details.join(t('reminder.separator')) }];
+}
+
+/** One line that says what `view` is: its title, else its first words (a notification's preview, a fallback text). */
+export function replySummary(view: ReplyView): string {
+  if (view.title !== null) return view.title;
+  for (const block of view.blocks) if (block.kind === 'text' || block.kind === 'heading' || block.kind === 'entry') return block.text;
+  return '';
 }

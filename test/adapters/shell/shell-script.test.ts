@@ -206,7 +206,8 @@ describe('the shell, in-process', () => {
     expect(answerTo(printed, 'status')).toMatch(/\n柱ごと\n {2}I スマート改革の推進: /);
     expect(answerTo(printed, '/plan status overdue')).toMatch(/^== 期限を過ぎた取組\n全 \d+ 件 ／ 1\/1 ページ\n {2}\d+-\d+-\d+ /);
     expect(answerTo(printed, '/plan status 総務部人事課')).toMatch(/^== 総務部人事課 の取組\n/);
-    expect(answerTo(printed, '/plan owner 総務部人事課')).toBe('担当課の対応表: 総務部人事課\n  チャンネルが設定されていません。お知らせは取りまとめチャンネルに届きます\n');
+    // A titled reply like the others (Slack and Teams show the division as the reply's title too).
+    expect(answerTo(printed, '/plan owner 総務部人事課')).toBe('== 担当課の対応表: 総務部人事課\nチャンネルが設定されていません。お知らせは取りまとめチャンネルに届きます\n');
     expect(answerTo(printed, '/plan statsu')).toMatch(/^! 「statsu」というサブコマンドはありません。\/plan help で一覧を表示します\n {2}もしかして: status/);
     expect(answerTo(printed, '/plan update 9-9-9 done')).toMatch(/^! 取組 9-9-9 はありません\n(.*\n)* {2}何も変更していません。\n$/);
     expect(answerTo(printed, ':jump')).toBe('! 「:jump」というシェルのコマンドはありません。:help で一覧を表示します\n');

@@ -5,7 +5,7 @@
  */
 import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { Reply } from '../../../app/commands/reply.ts';
-import { buildReplyView, type NameActor, type ReplyBlock } from '../../../app/views/build-reply-view.ts';
+import { buildReplyView, replySummary, type NameActor, type ReplyBlock } from '../../../app/views/build-reply-view.ts';
 import { translate, type Lang } from '../../../i18n/catalog.ts';
 import { stripMarkup } from '../../../i18n/strip-markup.ts';
 import { bold, card, container, markdown, text } from './card-parts.ts';
@@ -33,28 +33,31 @@ export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCa
       separateNext = true;
       continue;
     }
-    const element = elementOf(block, view.separator, lang);
+    const [element, ...details] = elementsOf(block, view.separator, lang);
+    if (!element) continue;
     if (separateNext) Object.assign(element, { separator: true, spacing: 'Medium' });
     separateNext = false;
-    body.push(element);
+    body.push(element, ...details);
   }
-  return card(body, { fallbackText: escapeCardText(view.title ?? firstText(view.blocks)) });
+  return card(body, { fallbackText: escapeCardText(replySummary(view)) });
 }
 
-function elementOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, separator: string, lang: Lang): CardElementArray[number] {
+function elementsOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, separator: string, lang: Lang): CardElementArray {
   switch (block.kind) {
     case 'heading':
-      return markdown(bold(block.text), { spacing: 'Medium' });
+      return [markdown(bold(block.text), { spacing: 'Medium' })];
     case 'text':
-      return text(block.text, toneOf(block.tone));
+      return [text(block.text, toneOf(block.tone))];
+    case 'entry':
+      return [text(block.text), ...(block.details === null ? [] : [text(block.details, toneOf('subtle'))])];
     case 'line': {
       const { line } = block;
-      return container([markdown(`${bold(line.id)} ${escapeCardText(line.title)}`.trim()), text(line.facts.join(separator), { isSubtle: true, spacing: 'None' })], { spacing: 'Small' });
+      return [container([markdown(`${bold(line.id)} ${escapeCardText(line.title)}`.trim()), text(line.facts.join(separator), { isSubtle: true, spacing: 'None' })], { spacing: 'Small' })];
     }
     case 'commands':
-      return text(teamsCommands(block.text), { spacing: 'None' });
+      return [text(teamsCommands(block.text), { spacing: 'None' })];
     case 'more':
-      return text(translate(lang, 'plan.more', { count: block.count, command: teamsCommand(block.command) }), { isSubtle: true });
+      return [text(translate(lang, 'plan.more', { count: block.count, command: teamsCommand(block.command) }), { isSubtle: true })];
   }
 }
 
@@ -68,9 +71,4 @@ function toneOf(tone: 'normal' | 'subtle' | 'warning' | 'good'): Parameters<type
 /** Help text names commands as `` `/plan status` ``: Teams users type `@shinchoku status`. */
 function teamsCommands(catalogText: string): string {
   return stripMarkup(catalogText.replace(/`(\/plan[^`]*)`/gu, (_m, command: string) => teamsCommand(command))).replace(/\/plan\b/gu, teamsCommand('/plan'));
-}
-
-function firstText(blocks: readonly ReplyBlock[]): string {
-  for (const block of blocks) if (block.kind === 'text' || block.kind === 'heading') return block.text;
-  return '';
 }
