@@ -5,7 +5,9 @@ import { translator, type Translate } from '../i18n/catalog.ts';
 import { openDatabase, closeDatabase, isPostgresUrl, redactUrl } from '../adapters/db/connect.ts';
 import { createPlanStore } from '../adapters/db/plan-store.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
+import { existsSync } from 'node:fs';
 import { listDivisions, listMilestones, type Plan } from '../domain/plan.ts';
+import { closestMatches } from '../domain/similarity.ts';
 import { unmappedDivisions, type Directory } from '../domain/directory.ts';
 import { checkSlack } from './doctor-slack.ts';
 import { checkTeams } from './doctor-teams.ts';
@@ -19,21 +21,28 @@ export interface Check {
   fix?: string;
 }
 
-async function checkDatabase(config: Config, t: Translate): Promise<{ check: Check; plan: Plan | null }> {
+async function checkDatabase(config: Config, t: Translate): Promise<{ check: Check; plan: Plan | null; divisions: string[] }> {
   const where = redactUrl(config.DATABASE_URL);
   const kind = isPostgresUrl(config.DATABASE_URL) ? 'PostgreSQL' : 'SQLite';
   try {
     const db = await openDatabase(config.DATABASE_URL);
     try {
-      const plan = await createPlanStore(db).load();
-      return { check: { ok: true, line: t('doctor.database', { kind, where }) }, plan };
+      const store = createPlanStore(db);
+      const plan = await store.load();
+      // Every stored plan's divisions: the directory may already name next year's.
+      const divisions = new Set<string>();
+      for (const { key } of await store.list()) {
+        const stored = await store.loadKey(key);
+        if (stored) for (const division of listDivisions(stored)) divisions.add(division);
+      }
+      return { check: { ok: true, line: t('doctor.database', { kind, where }) }, plan, divisions: [...divisions] };
     } finally {
       await closeDatabase(db);
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const fix = isPostgresUrl(config.DATABASE_URL) ? t('doctor.fixPostgres') : t('doctor.fixSqlite');
-    return { check: { ok: false, line: t('doctor.databaseFailed', { kind, where, reason }), fix }, plan: null };
+    return { check: { ok: false, line: t('doctor.databaseFailed', { kind, where, reason }), fix }, plan: null, divisions: [] };
   }
 }
 
@@ -42,7 +51,11 @@ function checkPlan(plan: Plan | null, t: Translate): Check {
   return { ok: true, line: t('doctor.plan', { title: plan.title, milestones: listMilestones(plan).length, warnings: plan.warnings.length }) };
 }
 
-async function checkDirectory(config: Config, plan: Plan | null, t: Translate): Promise<{ checks: Check[]; directory: Directory | null }> {
+async function checkDirectory(config: Config, plan: Plan | null, divisions: readonly string[], t: Translate): Promise<{ checks: Check[]; directory: Directory | null }> {
+  // The bot runs without the file (every division unmapped, the demo's way); a check says it is missing.
+  if (!existsSync(config.SHINCHOKU_DIRECTORY)) {
+    return { checks: [{ ok: false, line: t('doctor.directoryMissing', { file: config.SHINCHOKU_DIRECTORY }), fix: t('doctor.fixDirectoryMissing', { file: config.SHINCHOKU_DIRECTORY }) }], directory: null };
+  }
   const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
   if (!loaded.ok) return { checks: [{ ok: false, line: loaded.error.message, fix: t('doctor.fixDirectory', { file: config.SHINCHOKU_DIRECTORY }) }], directory: null };
   const checks: Check[] = [{ ok: true, line: t('doctor.directory', { file: config.SHINCHOKU_DIRECTORY }) }];
@@ -54,6 +67,12 @@ async function checkDirectory(config: Config, plan: Plan | null, t: Translate): 
         : { ok: false, line: t('doctor.unmapped', { divisions: unmapped.join('、') }), fix: t('doctor.fixUnmapped', { file: config.SHINCHOKU_DIRECTORY }) },
     );
   }
+  const known = new Set(divisions);
+  for (const named of loaded.value.divisions.keys()) {
+    if (divisions.length === 0 || known.has(named)) continue;
+    const closest = closestMatches(named, divisions, 3).join('、');
+    checks.push({ ok: false, line: t('doctor.unknownDivision', { division: named, closest }), fix: t('doctor.fixUnknownDivision', { file: config.SHINCHOKU_DIRECTORY }) });
+  }
   return { checks, directory: loaded.value };
 }
 
@@ -61,8 +80,8 @@ async function checkDirectory(config: Config, plan: Plan | null, t: Translate): 
 export async function runChecks(config: Config): Promise<Check[]> {
   const t = translator(config.SHINCHOKU_LANG);
   const settings: Check = { ok: true, line: t('doctor.settings') };
-  const { check: database, plan } = await checkDatabase(config, t);
-  const directory = await checkDirectory(config, plan, t);
+  const { check: database, plan, divisions } = await checkDatabase(config, t);
+  const directory = await checkDirectory(config, plan, divisions, t);
   return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t)), ...(await checkTeams(config, directory.directory, t))];
 }
 

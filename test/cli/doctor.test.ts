@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectProxy } from '../fakes/connect-proxy.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.ts';
@@ -140,5 +142,28 @@ describe('shinchoku doctor', () => {
       const run = await cli(['doctor'], envVia('xoxb-good', down));
       expect(run.stdout).toMatch(/に届きません.*: 接続できません \(ECONNREFUSED\)\n {4}→ HTTPS_PROXY \(http:\/\/ のときは HTTP_PROXY\) のホスト名とポート/);
     });
+  });
+});
+
+describe('shinchoku doctor and the directory file', () => {
+  it('fails on a missing directory file, with the command that creates it', async () => {
+    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: join(ws.dir, 'directory.yaml') };
+    await cli(['import', BUNDLED_YAML], env);
+    const run = await cli(['doctor'], env);
+    expect(run.code).toBe(1);
+    expect(failing(run.stdout)).toEqual([`✗ 担当課の対応表 ${env.SHINCHOKU_DIRECTORY} がありません (チャットではお知らせの届け先がありません)`]);
+    expect(run.stdout).toContain(`→ cp config/directory.example.yaml ${env.SHINCHOKU_DIRECTORY} で作り`);
+  });
+
+  it('flags a division the plan does not have (a typo), naming the closest divisions of the plan', async () => {
+    const directory = join(ws.dir, 'directory.yaml');
+    writeFileSync(directory, readFileSync(EXAMPLE_DIRECTORY, 'utf8').replace('総務部人事課:', '総務部じんじ課:'));
+    const env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: directory };
+    await cli(['import', BUNDLED_YAML], env);
+    const run = await cli(['doctor'], env);
+    expect(run.code).toBe(1);
+    const line = failing(run.stdout).find((l) => l.includes('総務部じんじ課'));
+    expect(line).toMatch(/^✗ 対応表の 総務部じんじ課 は、保存されている計画のどの担当課でもありません \(近い名前: 総務部人事課、/);
+    expect(run.stdout).toMatch(/総務部じんじ課 .*\n {4}→ .*課名を計画の担当課名と一字一句同じに/);
   });
 });
