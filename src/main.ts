@@ -44,6 +44,11 @@ import { startShell } from './adapters/shell/start-shell.ts';
 import { startScheduler } from './adapters/scheduler/schedule-reminders.ts';
 import { startDigestScheduler } from './adapters/scheduler/schedule-digest.ts';
 import { readPlanSource } from './import/read-plan-source.ts';
+import { createReportSources } from './adapters/db/report-sources.ts';
+import { createReportEntryStore, createReportRoundStore } from './adapters/db/report-store.ts';
+import { createReportFiles } from './adapters/excel/report-files.ts';
+import { createShellFileDelivery } from './adapters/shell/write-export-file.ts';
+import { createTeamsFileDelivery } from './adapters/teams/export-link.ts';
 import { listMilestones, type Plan } from './domain/plan.ts';
 import { translator, type Lang } from './i18n/catalog.ts';
 import type { Problem } from './domain/result.ts';
@@ -180,6 +185,12 @@ export async function startBot(config: Config, write: (text: string) => void, te
       digest: defaultPlanDigest(plans, (ref) =>
         bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directoryForPlan(directory.current(), ref.key), onPosted: () => dispatcher.wake() }),
       ),
+      // `/plan export`: the default plan's workbook; each platform hands it over its own way (files, below and in the Slack app).
+      reports: createReportFiles(
+        createReportSources(db, { calendar, policy, timeZone, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) }),
+        () => plans.scopeOf(),
+      ),
+      ...(teams ? { files: createTeamsFileDelivery() } : {}),
     };
 
     // What a person starting the bot must know at once: a plan that is over, days of downtime not caught up.
@@ -205,7 +216,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
 
     const shell = await startShell({
       // The terminal is nobody's channel: membership grants nothing there.
-      commands: { ...commands, members: { membersOf: async () => new Set<string>() } },
+      commands: { ...commands, members: { membersOf: async () => new Set<string>() }, files: createShellFileDelivery() },
       // As on the scheduler: a failed run is reported, and the next one tries again.
       jobs: {
         tick: (now) => tick(now).then(

@@ -22,6 +22,7 @@ describe('manifest.yaml', () => {
   it('asks for the scopes of the Web API methods the bot calls, and no others', () => {
     // chat.postMessage, chat.update → chat:write; conversations.history → *:history;
     // conversations.members → *:read; the slash command → commands. views.* need none.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read']);
+    // /plan export: conversations.open (the asker's DM) → im:write; files.getUploadURLExternal / completeUploadExternal → files:write.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'im:write']);
   });
 });

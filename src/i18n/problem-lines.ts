@@ -65,6 +65,8 @@ export function problemLines(problem: CommandProblem, lang: Lang, t: Translate):
       return [t('plan.problem.page_out_of_range', { page: problem.page, pages: problem.pageCount })];
     case 'digest_unavailable':
       return [t('plan.problem.digest_unavailable')];
+    case 'export_unavailable':
+      return [t('plan.problem.export_unavailable')];
   }
 }
 

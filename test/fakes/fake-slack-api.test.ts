@@ -104,7 +104,7 @@ describe('FakeSlackApi', () => {
   it('names the granted scopes in x-oauth-scopes, as a WebClient reads them, and answers conversations.info with is_member', async () => {
     const client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
     const auth = await client.auth.test();
-    expect(auth.response_metadata?.scopes).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'channels:read', 'groups:read']);
+    expect(auth.response_metadata?.scopes).toEqual(['commands', 'chat:write', 'channels:history', 'groups:history', 'channels:read', 'groups:read', 'files:write', 'im:write']);
     fake.setScopes(['chat:write']);
     expect((await client.auth.test()).response_metadata?.scopes).toEqual(['chat:write']);
     fake.setScopes(null);

@@ -15,9 +15,11 @@ import { performance } from 'node:perf_hooks';
 import { type ChannelRateLimit, type ChannelRateLimiter, createChannelRateLimiter } from './fake-slack/channel-rate-limit.ts';
 import { type FakeSlackMessage, MessageStore, paginate, stringParam } from './fake-slack/message-store.ts';
 import { parseBody, readApiRequest, readBody } from './fake-slack/read-request.ts';
+import { type FakeSlackFile, FileUploads } from './fake-slack/file-uploads.ts';
 
 export type { ChannelRateLimit } from './fake-slack/channel-rate-limit.ts';
 export type { FakeSlackMessage } from './fake-slack/message-store.ts';
+export type { FakeSlackFile } from './fake-slack/file-uploads.ts';
 
 export interface FakeSlackOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -72,7 +74,7 @@ export type FakeSlackFault = { status: number; retryAfterSec?: number } | { erro
 export const FAKE_TEAM = Object.freeze({ teamId: 'T0FAKE', team: 'Fake Prefecture', botUserId: 'U0BOT', botId: 'B0BOT' });
 
 /** The scopes a bot installed from the repository's manifest.yaml has. */
-export const FAKE_SCOPES: readonly string[] = Object.freeze(['commands', 'chat:write', 'channels:history', 'groups:history', 'channels:read', 'groups:read']);
+export const FAKE_SCOPES: readonly string[] = Object.freeze(['commands', 'chat:write', 'channels:history', 'groups:history', 'channels:read', 'groups:read', 'files:write', 'im:write']);
 
 type Handler = (params: Record<string, unknown>) => Record<string, unknown>;
 
@@ -84,6 +86,7 @@ export class FakeSlackApi {
   readonly #messages: MessageStore;
   readonly #responses: FakeSlackResponse[] = [];
   readonly #views: FakeSlackView[] = [];
+  readonly #uploads = new FileUploads();
   readonly #members = new Map<string, string[]>();
   /** Channels the bot has not joined; it is a member of every other one. */
   readonly #notJoined = new Set<string>();
@@ -128,6 +131,10 @@ export class FakeSlackApi {
       'conversations.history': (p) => this.#messages.history(p),
       // Socket Mode: the WebSocket URL to connect to (see fake-socket-mode.ts).
       'apps.connections.open': () => (this.#socketModeUrl === null ? { ok: false, error: 'not_allowed_token_type' } : { url: this.#socketModeUrl }),
+      // A direct message with a user: its channel id (`D…`), the same for the same user.
+      'conversations.open': (p) => (stringParam(p.users) === '' ? { ok: false, error: 'user_not_found' } : { channel: { id: `D${stringParam(p.users).replace(/^[UW]/u, '')}` } }),
+      'files.getUploadURLExternal': (p) => this.#uploads.begin(p, this.#requireOrigin()),
+      'files.completeUploadExternal': (p) => this.#uploads.complete(p),
       'conversations.info': (p) => ({ channel: { id: stringParam(p.channel), is_channel: true, is_member: !this.#notJoined.has(stringParam(p.channel)) } }),
     };
   }
@@ -209,6 +216,11 @@ export class FakeSlackApi {
     }
   }
 
+  /** Every file whose upload began, with the bytes POSTed for it. */
+  get files(): FakeSlackFile[] {
+    return this.#uploads.files;
+  }
+
   get views(): readonly FakeSlackView[] {
     return this.#views;
   }
@@ -272,6 +284,7 @@ export class FakeSlackApi {
     this.#calls.length = 0;
     this.#responses.length = 0;
     this.#views.length = 0;
+    this.#uploads.clear();
     this.#messages.clear();
     this.#members.clear();
     this.#notJoined.clear();
@@ -290,6 +303,10 @@ export class FakeSlackApi {
       if (this.#latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#latencyMs));
       if (url.pathname.startsWith('/api/')) await this.#apiCall(decodeURIComponent(url.pathname.slice('/api/'.length)), req, res, url.searchParams);
       else if (url.pathname.startsWith('/response/') && req.method === 'POST') await this.#responseUrlPost(url.pathname, req, res);
+      else if (url.pathname.startsWith('/upload/') && req.method === 'POST') {
+        const received = await this.#uploads.receive(decodeURIComponent(url.pathname.slice('/upload/'.length)), req);
+        res.writeHead(received ? 200 : 404, { 'Content-Type': 'text/plain' }).end(received ? 'OK' : 'not found');
+      }
       else if (url.pathname.startsWith('/_fake/') && req.method === 'GET') this.#inspect(url, res);
       else sendJson(res, 404, { ok: false, error: 'not_found' });
     } catch (error) {

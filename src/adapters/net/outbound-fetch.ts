@@ -43,8 +43,24 @@ export type OutboundFetch = (url: string | URL, init?: RequestInit) => Promise<R
 /** A fetch (WebClientOptions.fetch) whose every request follows the proxy settings in `env`. */
 export function createOutboundFetch(env: ProxyEnv = process.env): OutboundFetch {
   return async (url, init) => {
+    const body = await portableBody(init);
     // undici's own Request/Response types differ from the DOM ones in name only.
-    const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: outboundDispatcherFor(url, env) });
+    const response = await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), ...body, dispatcher: outboundDispatcherFor(url, env) });
     return response as unknown as Response;
   };
+}
+
+/**
+ * Node's own FormData (the Slack SDK builds one for a file upload) is not
+ * the FormData class of the undici package this fetch comes from, which
+ * would send it as the text "[object FormData]". Such a body is encoded
+ * here with Node's own Response, boundary and content type included.
+ */
+async function portableBody(init: RequestInit | undefined): Promise<{ body?: Uint8Array; headers?: Record<string, string> }> {
+  if (!init || !(init.body instanceof globalThis.FormData)) return {};
+  const encoded = new Response(init.body);
+  const headers: Record<string, string> = {};
+  new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+  headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  return { body: new Uint8Array(await encoded.arrayBuffer()), headers };
 }

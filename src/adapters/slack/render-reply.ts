@@ -18,6 +18,7 @@ import { renderList, titleOf } from './render-milestone-list.ts';
 import { overviewBlocks } from './render-overview.ts';
 import { renderOwner } from './render-owner.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
+import { exportedLines } from '../../i18n/export-lines.ts';
 import { renderUpdate } from './render-update.ts';
 
 export interface RenderOptions {
@@ -58,6 +59,8 @@ function blocksOf(reply: Reply, lang: Lang, t: Translate, options: RenderOptions
       const channel = /^[CG][A-Z0-9]{2,}$/u.test(reply.channel) ? `<#${reply.channel}>` : toMrkdwn(reply.channel);
       return [section(toMrkdwn(t('plan.digest.posted', { channel: '\u0002', week: reply.week })).replace('\u0002', channel))];
     }
+    case 'exported':
+      return exportedLines(reply, lang, t).map((line) => section(toMrkdwn(line)));
     case 'problem': {
       const lines = problemLines(reply.problem, lang, t);
       const [first = '', ...rest] = lines;
@@ -91,6 +94,8 @@ function summaryOf(reply: Reply, lang: Lang, t: Translate): string {
       return t('plan.digest.preview');
     case 'digest_posted':
       return t('plan.digest.posted', { channel: reply.channel, week: reply.week });
+    case 'exported':
+      return exportedLines(reply, lang, t)[0] ?? '';
     case 'problem':
       return problemLines(reply.problem, lang, t)[0] ?? '';
   }

@@ -23,7 +23,9 @@ export type Command =
   /** `replace`: the post takes the place of the week's digest instead of adding to it. */
   | { kind: 'digest'; post: boolean; replace: boolean }
   | { kind: 'owner'; division: string; channel: string | null; users: string[] | null; channelMembers: boolean | null }
-  | { kind: 'lang'; lang: Lang | null };
+  | { kind: 'lang'; lang: Lang | null }
+  /** The progress report workbook (進捗管理表), handed to the asker. */
+  | { kind: 'export' };
 
 export type CommandKind = Command['kind'];
 
@@ -38,4 +40,4 @@ export type ParseProblem =
   | { code: 'unknown_language'; word: string };
 
 /** The sub-command whose usage line a problem points to. */
-export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list';
+export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list' | 'export';

@@ -12,7 +12,7 @@ import { decodeChatText } from './plain-text.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { quotePrefix } from '../../domain/quote-prefix.ts';
 
-type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang';
+type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang' | 'export';
 
 /** `/plan status done` (完了): the completed milestones; the digest points there for its cut list. */
 const DONE_WORDS = new Set(['done', '完了']);
@@ -42,6 +42,9 @@ export const SUBCOMMAND_WORDS: Readonly<Record<string, Sub>> = Object.freeze({
   担当課: 'owner',
   lang: 'lang',
   言語: 'lang',
+  export: 'export',
+  エクスポート: 'export',
+  出力: 'export',
 });
 
 /** `update ID all STATUS`: every checkpoint at once, only when said (issue 12). */
@@ -106,6 +109,8 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
       return parseOwner(rest);
     case 'lang':
       return parseLang(rest);
+    case 'export':
+      return rest.length === 0 ? ok({ kind: 'export' }) : unexpected(rest[0]!, 'export');
   }
 }
 

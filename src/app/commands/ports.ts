@@ -5,7 +5,7 @@
  */
 import type { BusinessCalendar } from '../../domain/calendar.ts';
 import type { Directory } from '../../domain/directory.ts';
-import type { Plan } from '../../domain/plan.ts';
+import type { LocalDate, Plan } from '../../domain/plan.ts';
 import type { Problem, Result } from '../../domain/result.ts';
 import type { GroupLatest } from '../../domain/status-summary.ts';
 import type { NewStatusUpdate, StatusUpdate } from '../../domain/status-update.ts';
@@ -13,6 +13,7 @@ import type { Lang } from '../../i18n/catalog.ts';
 import type { DigestProblem } from '../build-digest.ts';
 import type { PostDigestOutcome } from '../post-digest.ts';
 import type { Clock, DigestMessage } from '../ports.ts';
+import type { ExportDelivery } from './reply.ts';
 
 export interface PlanSource {
   /** The stored plan; the same object while it is unchanged (PlanStore.load), which lets readers cache on it. */
@@ -72,6 +73,25 @@ export interface DigestCommands {
   post(now: Date, replace: boolean): Promise<Result<PostDigestOutcome, DigestProblem>>;
 }
 
+/** The progress report workbook as a file. */
+export interface ExportedFile {
+  bytes: Uint8Array;
+  /** e.g. `進捗管理表_fy2020_2020-09-30.xlsx`. */
+  fileName: string;
+  /** The date its figures are of. */
+  asOf: LocalDate;
+}
+
+/** The workbook of the default plan now: its latest report round, else today (src/adapters/excel/export-workbook.ts). */
+export interface ReportFiles {
+  build(now: Date, lang: Lang): Promise<Result<ExportedFile, { code: 'no_plan' }>>;
+}
+
+/** How this platform hands a file to the person who asked: a DM (Slack), a file here (the shell), a link (Teams). */
+export interface FileDelivery {
+  deliver(file: ExportedFile, userId: string, lang: Lang): Promise<ExportDelivery>;
+}
+
 /** Everything the command use cases are wired to. */
 export interface CommandDeps {
   plans: PlanSource;
@@ -87,4 +107,7 @@ export interface CommandDeps {
   defaultLang: Lang;
   /** Absent where the digest is not wired (tests of other commands): `/plan digest` then says it is unavailable. */
   digest?: DigestCommands;
+  /** Absent where the workbook is not wired: `/plan export` then says it is unavailable. */
+  reports?: ReportFiles;
+  files?: FileDelivery;
 }

@@ -108,7 +108,7 @@ export type CommandProblem =
   | { code: 'no_plan' }
   | { code: 'unknown_id'; id: string; suggestions: string[] }
   | { code: 'unknown_division'; division: string; suggestions: string[] }
-  | { code: 'not_allowed'; action: 'update' | 'due' | 'owner' | 'digest_post'; owners: string[] }
+  | { code: 'not_allowed'; action: 'update' | 'due' | 'owner' | 'digest_post' | 'export'; owners: string[] }
   | { code: 'not_a_checkpoint'; id: string; month: YearMonth; checkpoints: YearMonth[] }
   | { code: 'no_checkpoints'; id: string }
   | { code: 'checkpoint_required'; id: string; checkpoints: YearMonth[] }
@@ -120,7 +120,8 @@ export type CommandProblem =
   /** No directory file to change yet (only the shell's stand-in coordinator can ask). */
   | { code: 'directory_missing' }
   | { code: 'page_out_of_range'; page: number; pageCount: number }
-  | { code: 'digest_unavailable' };
+  | { code: 'digest_unavailable' }
+  | { code: 'export_unavailable' };
 
 export type Reply =
   | { kind: 'help'; coordinator: boolean }
@@ -152,7 +153,22 @@ export type Reply =
   | { kind: 'lang'; lang: Lang; changed: boolean }
   | { kind: 'digest'; message: DigestMessage }
   | { kind: 'digest_posted'; channel: string; week: string }
+  /** `/plan export`: the workbook of `asOf`, and where it went. */
+  | { kind: 'exported'; asOf: LocalDate; fileName: string; delivery: ExportDelivery }
   | { kind: 'problem'; problem: CommandProblem };
+
+/** Where `/plan export` put the workbook: each platform hands a file over its own way. */
+export type ExportDelivery =
+  /** Sent to the asker's direct messages (Slack). */
+  | { kind: 'dm' }
+  /** Written to a file on this machine (the shell). */
+  | { kind: 'file'; path: string }
+  /** A download link (the dashboard's). */
+  | { kind: 'link'; url: string }
+  /** The platform cannot take a file and there is no dashboard: the CLI writes it (Teams). */
+  | { kind: 'cli' }
+  /** The platform refused the file; nothing was sent. */
+  | { kind: 'failed'; reason: string };
 
 /** A refusal as a Reply. */
 export function problemReply(problem: CommandProblem): Reply {

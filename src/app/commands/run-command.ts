@@ -7,6 +7,7 @@ import type { UpdateVia } from '../../domain/status-update.ts';
 import type { Command } from './command.ts';
 import { changeOwner } from './change-owner.ts';
 import { digestCommand } from './digest-command.ts';
+import { exportReport } from './export-report.ts';
 import type { CommandDeps } from './ports.ts';
 import type { Reply } from './reply.ts';
 import { reviseDue } from './revise-due.ts';
@@ -41,5 +42,7 @@ export async function runCommand(deps: CommandDeps, userId: string, command: Com
       return setLanguage(deps, userId, command.lang);
     case 'digest':
       return digestCommand(deps, userId, command, await languageOf(deps, userId));
+    case 'export':
+      return exportReport(deps, userId, await languageOf(deps, userId));
   }
 }

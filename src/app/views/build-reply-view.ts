@@ -10,6 +10,7 @@ import { translator, type Lang, type MessageKey, type Translate } from '../../i1
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import { listTitle } from '../../i18n/list-title.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
+import { exportedLines } from '../../i18n/export-lines.ts';
 import { stripMarkup } from '../../i18n/strip-markup.ts';
 import { updateHeadline, updateScopeLines } from '../../i18n/update-wording.ts';
 import { buildMilestoneLine } from './build-milestone-line.ts';
@@ -148,6 +149,8 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       return view(null, [text(t(reply.changed ? 'plan.lang.set' : 'plan.lang.current'))]);
     case 'digest_posted':
       return view(null, [text(t('plan.digest.posted', { channel: channelName(reply.channel), week: reply.week }))]);
+    case 'exported':
+      return view(null, exportedLines(reply, lang, t).map((line) => text(line, reply.delivery.kind === 'failed' ? 'warning' : 'normal')));
     case 'problem': {
       const [first = '', ...rest] = problemLines(reply.problem, lang, t);
       return view(null, [text(first, 'warning'), ...[...rest, ...(options.change ? [t('plan.problem.unchanged')] : [])].map((line) => text(line, 'subtle'))]);

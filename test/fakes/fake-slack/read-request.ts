@@ -11,7 +11,7 @@ export interface ApiRequest {
 }
 
 // Parameters that carry JSON inside a form field (the Node SDK sends objects this way).
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view', 'files']);
 
 export async function readApiRequest(req: IncomingMessage, query: URLSearchParams): Promise<ApiRequest> {
   const raw = await readBody(req);

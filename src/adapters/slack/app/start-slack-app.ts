@@ -21,6 +21,8 @@ import { listenAppHome } from './listen-app-home.ts';
 import { listenCommentModal } from './listen-comment-modal.ts';
 import { answerDigest } from './listen-digest-command.ts';
 import { answerDue } from './listen-due-command.ts';
+import { answerExport } from './listen-export-command.ts';
+import { createSlackFileDelivery } from './send-file-to-user.ts';
 import { answerHelp } from './listen-help-command.ts';
 import { answerLang } from './listen-lang-command.ts';
 import { answerOwner } from './listen-owner-command.ts';
@@ -43,8 +45,8 @@ export interface SlackAppOptions {
   slackApiUrl?: string;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (Config.proxy); process.env by default. */
   proxy?: ProxyEnv;
-  /** The use cases' dependencies; channel membership comes from this app's own client. */
-  deps: Omit<CommandDeps, 'members'>;
+  /** The use cases' dependencies; channel membership and file delivery come from this app's own client. */
+  deps: Omit<CommandDeps, 'members' | 'files'>;
   channelLang: Lang;
   logger: AdapterLogger;
   /** See ListenerContext; tests shorten it to show the slow path. */
@@ -97,7 +99,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<Result<Ru
   }
 
   const ctx: ListenerContext = {
-    deps: { ...options.deps, members: createChannelMembers(app.client, { logger: options.logger }) },
+    deps: { ...options.deps, members: createChannelMembers(app.client, { logger: options.logger }), files: createSlackFileDelivery(app.client, options.logger) },
     channelLang: options.channelLang,
     logger: options.logger,
     ...(options.answerInAckWithinMs !== undefined && { answerInAckWithinMs: options.answerInAckWithinMs }),
@@ -137,6 +139,7 @@ function registerListeners(app: App, ctx: ListenerContext): void {
     owner: answerOwner,
     lang: answerLang,
     digest: answerDigest,
+    export: answerExport,
   });
   listenStatusButtons(app, ctx);
   listenCommentModal(app, ctx);

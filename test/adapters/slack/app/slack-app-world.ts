@@ -15,6 +15,9 @@ import { createPlanStore } from '../../../../src/adapters/db/plan-store.ts';
 import type { Database } from '../../../../src/adapters/db/schema.ts';
 import { createStatusStore } from '../../../../src/adapters/db/status-store.ts';
 import { createUserPrefsStore } from '../../../../src/adapters/db/user-prefs-store.ts';
+import { createReportSources } from '../../../../src/adapters/db/report-sources.ts';
+import { createReportEntryStore, createReportRoundStore } from '../../../../src/adapters/db/report-store.ts';
+import { createReportFiles } from '../../../../src/adapters/excel/report-files.ts';
 import { createDirectoryFile } from '../../../../src/adapters/directory/directory-file.ts';
 import { loadDirectory } from '../../../../src/adapters/directory/load-directory.ts';
 import { type RunningSlackApp, EVENTS_PATH, startSlackApp } from '../../../../src/adapters/slack/app/start-slack-app.ts';
@@ -119,6 +122,10 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
       })(),
       lang,
     }),
+    reports: createReportFiles(
+      createReportSources(db, { calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) }),
+      () => stored.scopeOf(),
+    ),
   };
   const started = await startSlackApp({
     botToken: BOT_TOKEN,
