@@ -16,20 +16,29 @@ import { escapeMrkdwn } from './escape-mrkdwn.ts';
 const MARK = '\u0001';
 const PLACEHOLDER = /\u0001([UW][A-Z0-9]+)\u0001/gu;
 const USER_ID = /^[UW][A-Z0-9]{2,}$/u;
+const CHANNEL_MARK = '\u0002';
+const CHANNEL_PLACEHOLDER = /\u0002([CG][A-Z0-9]+)\u0002/gu;
+/** Channels are links (`<#C…>`) only when they look like ids, so no text can smuggle markup in. */
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/u;
 
 /** A chat user id as a mention placeholder; anything else (a CLI operator's name) stays text. */
 export function actorToken(actor: string): string {
   return USER_ID.test(actor) ? `${MARK}${actor}${MARK}` : actor;
 }
 
-/** Escapes text for mrkdwn, turning actorToken placeholders into real mentions. */
+/** A channel id as a link placeholder; anything else (a name typed into the directory) stays text. */
+export function channelToken(channel: string): string {
+  return CHANNEL_ID.test(channel) ? `${CHANNEL_MARK}${channel}${CHANNEL_MARK}` : channel;
+}
+
+/** Escapes text for mrkdwn, turning actorToken and channelToken placeholders into real mentions and links. */
 export function toMrkdwn(text: string): string {
-  return escapeMrkdwn(text).replace(PLACEHOLDER, '<@$1>');
+  return escapeMrkdwn(text).replace(PLACEHOLDER, '<@$1>').replace(CHANNEL_PLACEHOLDER, '<#$1>');
 }
 
 /** Plain text for plain_text fields and notification fallbacks: placeholders become the bare id. */
 export function toPlain(text: string): string {
-  return text.replace(PLACEHOLDER, '$1');
+  return text.replace(PLACEHOLDER, '$1').replace(CHANNEL_PLACEHOLDER, '$1');
 }
 
 /**

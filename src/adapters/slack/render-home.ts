@@ -9,7 +9,8 @@ import { translator, type Lang } from '../../i18n/catalog.ts';
 import { truncate } from './block-kit-limits.ts';
 import { context, DIVIDER, header, section, toMrkdwn } from './mrkdwn.ts';
 import { milestoneLineText } from './render-milestone-line.ts';
-import { overviewBlocks } from './render-overview.ts';
+import { viewBlocks } from './render-reply.ts';
+import { buildReplyView } from '../../app/views/build-reply-view.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
 import { statusButtonsBlock } from './status-buttons.ts';
 
@@ -35,6 +36,7 @@ export function renderHome(model: HomeModel, lang: Lang, notice: string[] = []):
     });
     if (model.remaining > 0) blocks.push(context(toMrkdwn(t('plan.more', { count: model.remaining, command: '`/plan mine`' }))));
   }
-  if (model.overview) blocks.push(DIVIDER, header(t('home.summaryHeader')), ...overviewBlocks(model.overview, lang, t));
+  // The plan summary as `/plan status` shows it, under the Home's own heading.
+  if (model.overview) blocks.push(DIVIDER, header(t('home.summaryHeader')), ...viewBlocks(buildReplyView({ kind: 'overview', overview: model.overview }, lang), t));
   return { type: 'home', blocks: blocks.slice(0, HOME_BLOCKS) };
 }
