@@ -30,7 +30,7 @@ export async function exportCommand(options: ExportOptions, config: Config, io: 
   const t = translator(config.SHINCHOKU_LANG);
   const lang = config.SHINCHOKU_LANG;
   const failWith = (message: string): never => {
-    io.err(`error: ${message}`);
+    io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
   if (options.xlsx === undefined && options.csv === undefined) failWith(t('excel.cli.needTarget'));

@@ -14,6 +14,7 @@ import { choosePlanTarget } from '../domain/plan-target.ts';
 import { carryOverLines, targetProblemText } from './render-plans.ts';
 import { CliFailure, type CliIo } from './io.ts';
 import { renderDiff, renderSummary, renderTree, renderWarnings } from './render-plan.ts';
+import { importWorkbookCommand } from './import-workbook.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -22,9 +23,13 @@ export interface ImportOptions {
   yaml?: boolean;
   /** The plan to revise or create (`gyokaku-2021`); without it, chosen by fiscal year and title. */
   key?: string;
+  /** A progress report workbook (.xlsx): record the listed changes; without it, a dry run. */
+  apply?: boolean;
 }
 
 export async function importCommand(file: string, options: ImportOptions, config: Config, io: CliIo, now: Date): Promise<void> {
+  // A progress report workbook we wrote, edited by hand (issue 15 §2).
+  if (/\.xlsx$/iu.test(file)) return importWorkbookCommand(file, { apply: options.apply === true && options.dryRun !== true }, config, io, now);
   const t = translator(config.SHINCHOKU_LANG);
   const read = await readPlanFile(file, config.SHINCHOKU_LANG);
   if (!read.ok) {

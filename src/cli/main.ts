@@ -62,6 +62,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .option('--json', t('help.import.json'))
     .option('--yaml', t('help.import.yaml'))
     .option('--key <key>', t('help.import.key'))
+    .option('--apply', t('help.import.apply'))
     .action((file: string, options: ImportOptions) => importCommand(file, options, config, io, clock(config)));
 
   program

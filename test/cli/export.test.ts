@@ -76,11 +76,11 @@ describe('shinchoku export', () => {
 
   it('refuses a bad date, a round that does not exist, or --date with --round, and writes nothing', async () => {
     const file = join(ws.dir, 'x.xlsx');
-    expect((await cli(['export', '--xlsx', file, '--date', '2020-13-01'], env)).stderr).toBe('error: --date 2020-13-01: 日付は YYYY-MM-DD で指定してください\n');
-    expect((await cli(['export', '--xlsx', file, '--round', '99'], env)).stderr).toBe('error: 報告の回 99 はありません\n');
-    expect((await cli(['export', '--xlsx', file, '--round', '1', '--date', '2020-09-30'], env)).stderr).toBe('error: --date と --round は同時に指定できません\n');
-    expect((await cli(['export', '--date', '2020-09-30'], env)).stderr).toBe('error: --xlsx FILE か --csv FILE を指定してください\n');
-    expect((await cli(['export', '--xlsx', file, '--plan', 'nope'], env)).stderr).toBe('error: 計画 nope はありません\n');
+    expect((await cli(['export', '--xlsx', file, '--date', '2020-13-01'], env)).stderr).toBe('エラー: --date 2020-13-01: 日付は YYYY-MM-DD で指定してください\n');
+    expect((await cli(['export', '--xlsx', file, '--round', '99'], env)).stderr).toBe('エラー: 報告の回 99 はありません\n');
+    expect((await cli(['export', '--xlsx', file, '--round', '1', '--date', '2020-09-30'], env)).stderr).toBe('エラー: --date と --round は同時に指定できません\n');
+    expect((await cli(['export', '--date', '2020-09-30'], env)).stderr).toBe('エラー: --xlsx FILE か --csv FILE を指定してください\n');
+    expect((await cli(['export', '--xlsx', file, '--plan', 'nope'], env)).stderr).toBe('エラー: 計画 nope はありません\n');
     expect(existsSync(file)).toBe(false);
   });
 });

@@ -5,32 +5,15 @@
  * import compares with that, so only what a person changed is offered as a
  * change, even when someone answered in chat after the export.
  */
-import type { Lang } from '../../i18n/catalog.ts';
-import type { SheetFields } from '../../app/report/progress-sheet.ts';
+import type { ItemSnapshot, WorkbookMeta } from '../../app/report/edited-workbook.ts';
 import type { WorkbookType } from './exceljs.ts';
 import { cellText } from './cell-text.ts';
+
+export type { ItemSnapshot, WorkbookMeta };
 
 export const META_SHEET = '_shinchoku';
 const FORMAT = 1;
 const FIRST_ITEM_ROW = 10;
-
-/** What one item's editable cells said when the workbook was written. */
-export interface ItemSnapshot {
-  title: string;
-  owners: string[];
-  lines: string[];
-  fields: SheetFields;
-}
-
-export interface WorkbookMeta {
-  planKey: string;
-  roundId: number | null;
-  asOf: string;
-  lang: Lang;
-  /** Evaluation codes of the round's scale, best first. */
-  scale: string[];
-  items: Map<string, ItemSnapshot>;
-}
 
 export function writeMeta(workbook: WorkbookType, meta: WorkbookMeta): void {
   const sheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
