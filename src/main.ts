@@ -181,6 +181,8 @@ export async function startBot(config: Config, write: (text: string) => void, te
       clock,
       timeZone,
       defaultLang: lang,
+      // `/plan report …` speaks for the default plan, as every command does.
+      reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await plans.scopeOf())?.key ?? null },
       // `/plan digest post` enqueues; the dispatcher is woken (Slack) or run after the command (shell).
       digest: defaultPlanDigest(plans, (ref) =>
         bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directoryForPlan(directory.current(), ref.key), onPosted: () => dispatcher.wake() }),

@@ -17,6 +17,7 @@ import { teamsPackageCommand, type TeamsPackageOptions } from './teams-package.t
 import { readVersion } from './read-version.ts';
 import { localizeHelp } from './localize-help.ts';
 import { quotePrefix } from '../domain/quote-prefix.ts';
+import { answerFieldsOf, reportActionCommand, reportOpenCommand, type ReportAnswerOptions, type ReportOpenOptions } from './report.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -106,6 +107,43 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .option('--date <date>', t('help.digest.date'))
     .option('--json', t('help.digest.json'))
     .action((options: DigestOptions) => digestCommand(options, config, io, clock(config)));
+
+  const report = program.command('report').description(t('help.report'));
+  report
+    .command('open')
+    .description(t('help.report.open'))
+    .requiredOption('--as-of <date>', t('help.report.asOf'))
+    .requiredOption('--deadline <date>', t('help.report.deadline'))
+    .option('--scale <grades>', t('help.report.scale'))
+    .action((options: ReportOpenOptions) => reportOpenCommand(options, config, io, clock(config)));
+  report
+    .command('status')
+    .description(t('help.report.status'))
+    .action(() => reportActionCommand({ op: 'status' }, config, io, clock(config)));
+  report
+    .command('answer')
+    .description(t('help.report.answer'))
+    .argument('<item>', t('help.report.item'))
+    .option('--evaluation <grade>', t('help.report.evaluation'))
+    .option('--achievement <text>', t('help.report.achievement'))
+    .option('--issues <text>', t('help.report.issues'))
+    .option('--next-steps <text>', t('help.report.nextSteps'))
+    .action((item: string, options: ReportAnswerOptions) => reportActionCommand({ op: 'answer', itemId: item, fields: answerFieldsOf(options) }, config, io, clock(config)));
+  report
+    .command('return')
+    .description(t('help.report.return'))
+    .argument('<item>', t('help.report.item'))
+    .requiredOption('--comment <text>', t('help.report.comment'))
+    .action((item: string, options: { comment: string }) => reportActionCommand({ op: 'return', itemId: item, comment: options.comment }, config, io, clock(config)));
+  report
+    .command('close')
+    .description(t('help.report.close'))
+    .action(() => reportActionCommand({ op: 'close' }, config, io, clock(config)));
+  report
+    .command('history')
+    .description(t('help.report.history'))
+    .argument('<item>', t('help.report.item'))
+    .action((item: string) => reportActionCommand({ op: 'history', itemId: item }, config, io, clock(config)));
 
   program
     .command('export')

@@ -78,3 +78,108 @@ export interface ReportFields {
 export type ReportEntry =
   | ({ kind: 'answer'; id: number; roundId: number; itemId: string; division: string; actor: string; via: ReportAnswerVia; createdAt: string } & ReportFields)
   | { kind: 'returned'; id: number; roundId: number; itemId: string; division: string; actor: string; via: ReportAnswerVia; createdAt: string; comment: string };
+
+/** One field of an answer, by the name the forms and problems use. */
+export type ReportField = keyof ReportFields;
+
+/** The order the fields are asked in (the columns of the printed sheet). */
+export const REPORT_FIELDS: readonly ReportField[] = Object.freeze(['achievement', 'evaluation', 'issues', 'nextSteps']);
+
+/** Why one field of an answer cannot be recorded. */
+export type ReportFieldProblem =
+  | { field: 'evaluation'; code: 'unknown_grade'; word: string; valid: string[] }
+  | { field: 'achievement'; code: 'achievement_required'; grade: string }
+  | { field: ReportField; code: 'too_long'; length: number; max: number }
+  | { field: ReportField; code: 'control_characters' };
+
+// C0 and C1 controls except LF and TAB, plus the bidi overrides: as for status comments (comment.ts).
+const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * An answer as it will be stored (CRLF folded, surrounding space trimmed,
+ * the grade matched after NFKC so a full-width `Ａ` is `A`), or every field
+ * problem at once so a form can show each under its field. Nothing is
+ * recorded unless all four fields pass.
+ */
+export function checkReportFields(fields: ReportFields, scale: EvaluationScale): { ok: true; value: ReportFields } | { ok: false; error: ReportFieldProblem[] } {
+  const problems: ReportFieldProblem[] = [];
+  const clean = {} as ReportFields;
+  for (const field of REPORT_FIELDS) {
+    const text = fields[field].replace(/\r\n?/gu, '\n').trim();
+    clean[field] = text;
+    if (FORBIDDEN.test(text)) problems.push({ field, code: 'control_characters' });
+    const length = Array.from(text).length;
+    if (length > REPORT_FIELD_MAX_CHARS) problems.push({ field, code: 'too_long', length, max: REPORT_FIELD_MAX_CHARS });
+  }
+  const grade = findGrade(scale, clean.evaluation);
+  if (grade === null) {
+    problems.push({ field: 'evaluation', code: 'unknown_grade', word: clean.evaluation, valid: scale.grades.map((g) => g.code) });
+  } else {
+    clean.evaluation = grade.code;
+    if (grade.requiresAchievement && clean.achievement === '') problems.push({ field: 'achievement', code: 'achievement_required', grade: grade.code });
+  }
+  return problems.length === 0 ? { ok: true, value: clean } : { ok: false, error: problems };
+}
+
+/**
+ * The grade typed as `word`: its code (after NFKC and case folding, so `ａ`
+ * is `A` and `〇` is `○`), or its label (`順調`). Null when none matches.
+ */
+export function findGrade(scale: EvaluationScale, word: string): EvaluationGrade | null {
+  const folded = foldGrade(word);
+  if (folded === '') return null;
+  return scale.grades.find((g) => foldGrade(g.code) === folded) ?? scale.grades.find((g) => foldGrade(g.label) === folded) ?? null;
+}
+
+// 〇 (the kanji zero) and ◯ (the large circle) are what Japanese IMEs offer for ○.
+function foldGrade(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/[〇◯]/gu, '○').replace(/[✕✖xX]/gu, '×');
+}
+
+/** The statuses a suggestion is read from (a subset of StatusCode, kept here so the domain file stays free of status.ts). */
+export type SuggestionStatus = 'not_started' | 'on_track' | 'at_risk' | 'delayed' | 'done' | 'cancelled';
+
+/**
+ * The grade suggested for an item from its milestones' statuses: every
+ * milestone done (cancelled ones aside) → the best grade; any delayed → the
+ * worst; any at risk → the one above the worst; otherwise (on track, not
+ * started) → the second best. On the default scale: ◎, ×, △, ○. Null when
+ * the item has no milestone to judge by.
+ */
+export function suggestEvaluation(statuses: readonly SuggestionStatus[], scale: EvaluationScale): string | null {
+  const grades = scale.grades;
+  const live = statuses.filter((s) => s !== 'cancelled');
+  if (grades.length === 0 || live.length === 0) return null;
+  const at = (i: number) => grades[Math.max(0, Math.min(grades.length - 1, i))]!.code;
+  if (live.every((s) => s === 'done')) return at(0);
+  if (live.includes('delayed')) return at(grades.length - 1);
+  if (live.includes('at_risk')) return at(grades.length - 2);
+  return at(1);
+}
+
+/** Where an item stands in a round. */
+export type ReportItemState = 'answered' | 'not_answered' | 'returned';
+
+/** The state of an item from its latest entry (none: not answered). */
+export function itemStateOf(latest: ReportEntry | undefined): ReportItemState {
+  if (latest === undefined) return 'not_answered';
+  return latest.kind === 'answer' ? 'answered' : 'returned';
+}
+
+/**
+ * A scale written as `CODE:LABEL` pairs separated by commas, best first; a
+ * trailing `*` on a grade means it needs no 取組実績 (`A:達成,B:順調,C:遅れ*`).
+ * Null when it is not one (fewer than two grades, a code twice, an empty part).
+ */
+export function parseEvaluationScale(text: string): EvaluationScale | null {
+  const parts = text.normalize('NFKC').split(',').map((p) => p.trim());
+  const grades: EvaluationGrade[] = [];
+  for (const part of parts) {
+    const match = /^([^:\s]{1,8})\s*:\s*([^*]+?)\s*(\*)?$/u.exec(part);
+    if (!match) return null;
+    const code = match[1]!;
+    if (grades.some((g) => g.code === code)) return null;
+    grades.push({ code, label: match[2]!, requiresAchievement: match[3] === undefined });
+  }
+  return grades.length >= 2 ? { grades } : null;
+}

@@ -16,6 +16,7 @@ import * as web from './messages/web.ts';
 import * as planFile from './messages/plan-file.ts';
 import * as excel from './messages/excel.ts';
 import * as cliHelp from './messages/cli-help.ts';
+import * as reports from './messages/reports.ts';
 
 export type { Message, Params };
 
@@ -400,6 +401,7 @@ const ja = {
   ...planFile.ja,
   ...excel.ja,
   ...cliHelp.ja,
+  ...reports.ja,
 };
 
 export type MessageKey = keyof typeof ja;
@@ -775,6 +777,7 @@ const en: Record<MessageKey, Message> = {
   ...planFile.en,
   ...excel.en,
   ...cliHelp.en,
+  ...reports.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };

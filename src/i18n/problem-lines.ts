@@ -9,6 +9,7 @@ import { STATUS_CODES, statusLabel } from '../domain/status.ts';
 import type { Lang, MessageKey, Translate } from './catalog.ts';
 import { formatMonth } from './format-date.ts';
 import { quotePrefix } from '../domain/quote-prefix.ts';
+import { reportProblemLines } from './report-problem-lines.ts';
 
 /** The problem as lines of plain text. */
 export function problemLines(problem: CommandProblem, lang: Lang, t: Translate): string[] {
@@ -67,6 +68,8 @@ export function problemLines(problem: CommandProblem, lang: Lang, t: Translate):
       return [t('plan.problem.digest_unavailable')];
     case 'export_unavailable':
       return [t('plan.problem.export_unavailable')];
+    case 'report':
+      return reportProblemLines(problem.problem, t);
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import type { StatusCode } from '../../domain/status.ts';
 import type { Lang } from '../../i18n/catalog.ts';
+import type { ReportAction } from '../report/report-action.ts';
+import type { ReportProblem } from '../report/report-reply.ts';
 
 /** A month as the user wrote it; the use case places a month without a year in the plan's fiscal year. */
 export type MonthRef = { year: number; month: number } | { year: null; month: number };
@@ -25,7 +27,9 @@ export type Command =
   | { kind: 'owner'; division: string; channel: string | null; users: string[] | null; channelMembers: boolean | null }
   | { kind: 'lang'; lang: Lang | null }
   /** The progress report workbook (進捗管理表), handed to the asker. */
-  | { kind: 'export' };
+  | { kind: 'export' }
+  /** `/plan report …` (報告): report rounds (issue 15 §1). */
+  | { kind: 'report'; action: ReportAction };
 
 export type CommandKind = Command['kind'];
 
@@ -37,7 +41,9 @@ export type ParseProblem =
   | { code: 'unknown_status'; word: string }
   | { code: 'bad_month'; word: string; usage: UsageKey }
   | { code: 'bad_page'; word: string }
-  | { code: 'unknown_language'; word: string };
+  | { code: 'unknown_language'; word: string }
+  /** A report command's own refusals, worded by src/i18n/report-problem-lines.ts. */
+  | { code: 'report'; problem: ReportProblem };
 
 /** The sub-command whose usage line a problem points to. */
-export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list' | 'export';
+export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list' | 'export' | 'report';

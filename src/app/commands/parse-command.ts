@@ -11,8 +11,9 @@ import { looksLikeMonth, parseMonthWord } from './parse-month.ts';
 import { decodeChatText } from './plain-text.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { quotePrefix } from '../../domain/quote-prefix.ts';
+import { parseReportCommand } from '../report/parse-report-command.ts';
 
-type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang' | 'export';
+type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang' | 'export' | 'report';
 
 /** `/plan status done` (完了): the completed milestones; the digest points there for its cut list. */
 const DONE_WORDS = new Set(['done', '完了']);
@@ -45,6 +46,8 @@ export const SUBCOMMAND_WORDS: Readonly<Record<string, Sub>> = Object.freeze({
   export: 'export',
   エクスポート: 'export',
   出力: 'export',
+  report: 'report',
+  報告: 'report',
 });
 
 /** `update ID all STATUS`: every checkpoint at once, only when said (issue 12). */
@@ -111,6 +114,10 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
       return parseLang(rest);
     case 'export':
       return rest.length === 0 ? ok({ kind: 'export' }) : unexpected(rest[0]!, 'export');
+    case 'report': {
+      const parsed = parseReportCommand(rest, (index) => commentFrom(text, rest, index));
+      return parsed.ok ? ok({ kind: 'report', action: parsed.value }) : parsed;
+    }
   }
 }
 

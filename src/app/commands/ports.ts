@@ -14,6 +14,7 @@ import type { DigestProblem } from '../build-digest.ts';
 import type { PostDigestOutcome } from '../post-digest.ts';
 import type { Clock, DigestMessage } from '../ports.ts';
 import type { ExportDelivery } from './reply.ts';
+import type { ReportDeps } from '../report/report-deps.ts';
 
 export interface PlanSource {
   /** The stored plan; the same object while it is unchanged (PlanStore.load), which lets readers cache on it. */
@@ -110,4 +111,6 @@ export interface CommandDeps {
   /** Absent where the workbook is not wired: `/plan export` then says it is unavailable. */
   reports?: ReportFiles;
   files?: FileDelivery;
+  /** Absent where report rounds are not wired: `/plan report` then says it is unavailable. */
+  reportRounds?: ReportDeps;
 }

@@ -14,6 +14,7 @@ import type { WallClock } from '../../domain/zoned-time.ts';
 import type { Lang } from '../../i18n/catalog.ts';
 import type { DigestMessage } from '../ports.ts';
 import type { ParseProblem } from './command.ts';
+import type { ReportReply } from '../report/report-reply.ts';
 
 /** One milestone in a list: enough to read where it stands and to report on it. */
 export interface MilestoneSummary {
@@ -155,6 +156,8 @@ export type Reply =
   | { kind: 'digest_posted'; channel: string; week: string }
   /** `/plan export`: the workbook of `asOf`, and where it went. */
   | { kind: 'exported'; asOf: LocalDate; fileName: string; delivery: ExportDelivery }
+  /** `/plan report …`: its own replies (src/app/report/report-reply.ts), worded by src/app/views/build-report-view.ts. */
+  | { kind: 'report'; report: ReportReply }
   | { kind: 'problem'; problem: CommandProblem };
 
 /** Where `/plan export` put the workbook: each platform hands a file over its own way. */

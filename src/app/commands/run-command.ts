@@ -18,6 +18,7 @@ import { showList } from './show-list.ts';
 import { showMilestone } from './show-milestone.ts';
 import { showOverview } from './show-overview.ts';
 import { updateStatus } from './update-status.ts';
+import { reportViaOf, runReportCommand } from '../report/run-report-command.ts';
 
 /** Runs `command` for `userId` and returns what to answer; `via` is how an update reached us, for its history. */
 export async function runCommand(deps: CommandDeps, userId: string, command: Command, via: UpdateVia = 'slash'): Promise<Reply> {
@@ -44,5 +45,7 @@ export async function runCommand(deps: CommandDeps, userId: string, command: Com
       return digestCommand(deps, userId, command, await languageOf(deps, userId));
     case 'export':
       return exportReport(deps, userId, await languageOf(deps, userId));
+    case 'report':
+      return runReportCommand(deps, userId, command.action, reportViaOf(via));
   }
 }

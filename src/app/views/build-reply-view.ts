@@ -15,6 +15,7 @@ import { stripMarkup } from '../../i18n/strip-markup.ts';
 import { updateHeadline, updateScopeLines } from '../../i18n/update-wording.ts';
 import { buildMilestoneLine } from './build-milestone-line.ts';
 import type { ViewLine } from './view-line.ts';
+import { buildReportView } from './build-report-view.ts';
 
 export type ReplyBlock =
   | { kind: 'heading'; text: string }
@@ -56,7 +57,7 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
   const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks, separator: t('reminder.separator') });
   switch (reply.kind) {
     case 'help': {
-      const sections = [t('plan.help.queries'), t('plan.help.updates'), ...(reply.coordinator ? [t('plan.help.coordinator')] : []), t('plan.help.lang')];
+      const sections = [t('plan.help.queries'), t('plan.help.updates'), t('reports.help'), ...(reply.coordinator ? [t('plan.help.coordinator')] : []), t('plan.help.lang')];
       return view(t('plan.help.title'), sections.flatMap((section) => {
         const [first = '', ...rest] = section.split('\n');
         // A section's first line is its title; a one-line section is only commands.
@@ -147,6 +148,8 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
     }
     case 'lang':
       return view(null, [text(t(reply.changed ? 'plan.lang.set' : 'plan.lang.current'))]);
+    case 'report':
+      return buildReportView(reply.report, lang, name);
     case 'digest_posted':
       return view(null, [text(t('plan.digest.posted', { channel: channelName(reply.channel), week: reply.week }))]);
     case 'exported':

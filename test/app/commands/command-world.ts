@@ -13,6 +13,7 @@ import { createPlanStore } from '../../../src/adapters/db/plan-store.ts';
 import type { Database } from '../../../src/adapters/db/schema.ts';
 import { createStatusStore } from '../../../src/adapters/db/status-store.ts';
 import { createUserPrefsStore } from '../../../src/adapters/db/user-prefs-store.ts';
+import { createReportEntryStore, createReportRoundStore } from '../../../src/adapters/db/report-store.ts';
 import { createDirectoryFile } from '../../../src/adapters/directory/directory-file.ts';
 import { loadDirectory } from '../../../src/adapters/directory/load-directory.ts';
 import type { CommandDeps } from '../../../src/app/commands/ports.ts';
@@ -62,6 +63,7 @@ export async function openCommandWorld(plan: Plan = planR5()): Promise<CommandWo
     clock,
     timeZone: 'Asia/Tokyo',
     defaultLang: 'ja',
+    reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await createPlanStore(db).scopeOf())?.key ?? null },
   };
   return {
     deps,

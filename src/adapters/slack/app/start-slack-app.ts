@@ -29,6 +29,7 @@ import { answerOwner } from './listen-owner-command.ts';
 import { answerQuery } from './listen-query-commands.ts';
 import { listenStatusButtons } from './listen-status-buttons.ts';
 import { answerUpdate } from './listen-update-command.ts';
+import { answerReport, listenReportModal } from './listen-report-command.ts';
 import { listenPlanCommand } from './plan-command.ts';
 import type { ListenerContext } from './listener-context.ts';
 
@@ -140,7 +141,9 @@ function registerListeners(app: App, ctx: ListenerContext): void {
     lang: answerLang,
     digest: answerDigest,
     export: answerExport,
+    report: answerReport,
   });
+  listenReportModal(app, ctx);
   listenStatusButtons(app, ctx);
   listenCommentModal(app, ctx);
   listenAppHome(app, ctx);

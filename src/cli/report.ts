@@ -1,0 +1,118 @@
+// `shinchoku report …`: report rounds from the command line (issue 15 §1),
+// through the same use cases as `/plan report`. Whoever runs the CLI can
+// write the database anyway, so the CLI acts with a coordinator's rights,
+// recorded as `cli:USER` (the operating-system user) with via `cli`.
+import { userInfo } from 'node:os';
+import type { Config } from '../config.ts';
+import type { Reply } from '../app/commands/reply.ts';
+import type { CommandDeps } from '../app/commands/ports.ts';
+import type { ReportAction } from '../app/report/report-action.ts';
+import { parseDate } from '../app/report/parse-report-command.ts';
+import { openRound } from '../app/report/open-round.ts';
+import { runReportCommand } from '../app/report/run-report-command.ts';
+import { createJapaneseCalendar } from '../adapters/calendar/japan-holidays.ts';
+import { closeDatabase, openDatabase } from '../adapters/db/connect.ts';
+import { createPlanStore } from '../adapters/db/plan-store.ts';
+import { createReportEntryStore, createReportRoundStore } from '../adapters/db/report-store.ts';
+import { createStatusStore } from '../adapters/db/status-store.ts';
+import { createUserPrefsStore } from '../adapters/db/user-prefs-store.ts';
+import { createDirectoryFile } from '../adapters/directory/directory-file.ts';
+import { loadDirectory } from '../adapters/directory/load-directory.ts';
+import { renderReplyText } from '../adapters/shell/render-reply-text.ts';
+import { parseEvaluationScale, type EvaluationScale, type ReportFields } from '../domain/report-round.ts';
+import { wallClock } from '../domain/zoned-time.ts';
+import { translator } from '../i18n/catalog.ts';
+import { CliFailure, type CliIo } from './io.ts';
+
+export interface ReportOpenOptions {
+  asOf: string;
+  deadline: string;
+  scale?: string;
+}
+
+export interface ReportAnswerOptions {
+  evaluation?: string;
+  achievement?: string;
+  issues?: string;
+  nextSteps?: string;
+}
+
+/** `report open --as-of D --deadline D [--scale A:達成,B:順調,C:遅れ*]`. */
+export async function reportOpenCommand(options: ReportOpenOptions, config: Config, io: CliIo, now: Date): Promise<void> {
+  const t = translator(config.SHINCHOKU_LANG);
+  const asOf = parseDate(options.asOf);
+  const deadline = parseDate(options.deadline);
+  if (asOf === null || deadline === null) return fail(io, t('reports.problem.bad_date', { word: asOf === null ? options.asOf : options.deadline }));
+  let scale: EvaluationScale | undefined;
+  if (options.scale !== undefined) {
+    const parsed = parseEvaluationScale(options.scale);
+    if (parsed === null) return fail(io, t('reports.cli.badScale', { scale: options.scale }));
+    scale = parsed;
+  }
+  await withDeps(config, io, now, (deps, actor) => openRound(deps, actor, { asOf, deadline }, scale));
+}
+
+/** `report status|close`, `report return ITEM --comment …`, `report history ITEM`, `report answer ITEM --evaluation …`. */
+export async function reportActionCommand(action: ReportAction, config: Config, io: CliIo, now: Date): Promise<void> {
+  await withDeps(config, io, now, (deps, actor) => runReportCommand(deps, actor, action, 'cli'));
+}
+
+/** The fields given as options; those left out keep the round's earlier answer. */
+export function answerFieldsOf(options: ReportAnswerOptions): Partial<ReportFields> {
+  const fields: Partial<ReportFields> = {};
+  if (options.evaluation !== undefined) fields.evaluation = options.evaluation;
+  if (options.achievement !== undefined) fields.achievement = options.achievement;
+  if (options.issues !== undefined) fields.issues = options.issues;
+  if (options.nextSteps !== undefined) fields.nextSteps = options.nextSteps;
+  return fields;
+}
+
+async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: CommandDeps, actor: string) => Promise<Reply>): Promise<void> {
+  const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  if (!loaded.ok) return fail(io, loaded.error.message);
+  const actor = `cli:${operatorName()}`;
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    const plans = createPlanStore(db, { today: () => wallClock(now, config.SHINCHOKU_TIMEZONE).date });
+    const file = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value);
+    const deps: CommandDeps = {
+      plans,
+      statuses: createStatusStore(db, () => plans.scopeOf()),
+      // The operator as one of the coordinators, for the commands only; the file is not changed.
+      directory: {
+        current: () => {
+          const directory = file.current();
+          const coordinator = directory.coordinator ?? { division: '', channel: '', users: [] };
+          return { ...directory, coordinator: { ...coordinator, users: [...coordinator.users, actor] } };
+        },
+        change: (change) => file.change(change),
+      },
+      members: { membersOf: async () => new Set<string>() },
+      prefs: createUserPrefsStore(db),
+      calendar: createJapaneseCalendar(),
+      clock: { now: () => now },
+      timeZone: config.SHINCHOKU_TIMEZONE,
+      defaultLang: config.SHINCHOKU_LANG,
+      reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await plans.scopeOf())?.key ?? null },
+    };
+    const reply = await work(deps, actor);
+    const text = renderReplyText(reply, config.SHINCHOKU_LANG, { change: true });
+    if (reply.kind === 'problem') return fail(io, text.replace(/^! /u, ''));
+    io.out(text);
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+function operatorName(): string {
+  try {
+    return userInfo().username || 'operator';
+  } catch {
+    return 'operator';
+  }
+}
+
+function fail(io: CliIo, message: string): never {
+  io.err(`error: ${message}`);
+  throw new CliFailure(message);
+}

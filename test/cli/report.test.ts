@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../src/adapters/db/connect.ts';
+import { cli, tempWorkspace } from './run-cli.ts';
+
+const BUNDLED_YAML = new URL('../../config/plans/fy2020-mie.yaml', import.meta.url).pathname;
+const DIRECTORY = new URL('../../config/directory.example.yaml', import.meta.url).pathname;
+
+let ws: ReturnType<typeof tempWorkspace>;
+let env: Record<string, string>;
+beforeEach(async () => {
+  ws = tempWorkspace();
+  env = { DATABASE_URL: ws.database, SHINCHOKU_DIRECTORY: DIRECTORY, SHINCHOKU_NOW: '2020-10-01T09:00' };
+  expect((await cli(['import', BUNDLED_YAML], env)).code).toBe(0);
+});
+afterEach(() => ws.cleanup());
+
+async function entries() {
+  const db = await openDatabase(ws.database);
+  try {
+    return await db.selectFrom('report_entry').selectAll().orderBy('id').execute();
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+describe('shinchoku report', () => {
+  it('opens a round, records an answer via cli, sends it back, shows the status, and closes', async () => {
+    const opened = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09'], env);
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toContain('報告ラウンドを開始しました');
+    const twice = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09'], env);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('報告ラウンド(2020-09-30現在、締切 2020-10-09)が開いています');
+
+    const bad = await cli(['report', 'answer', '1-1', '--evaluation', 'Z'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('進捗評価「Z」は区分にありません');
+    expect(await entries()).toHaveLength(0);
+
+    const answered = await cli(['report', 'answer', '1-1', '--evaluation', '○', '--achievement', '=SUM(A1) 研修を実施'], env);
+    expect(answered.code).toBe(0);
+    expect(answered.stdout).toContain('✓ 1-1 の回答を記録しました');
+    expect((await cli(['report', 'return', '1-1', '--comment', '数字を添えて'], env)).stdout).toContain('差し戻しました');
+    const status = await cli(['report', 'status'], env);
+    expect(status.stdout).toContain('差し戻し 1 件');
+    const stored = await entries();
+    expect(stored.map((e) => [e.kind, e.via, e.achievement])).toEqual([
+      ['answer', 'cli', '=SUM(A1) 研修を実施'],
+      ['returned', 'cli', null],
+    ]);
+    expect(stored[0]!.actor).toMatch(/^cli:/u);
+    expect((await cli(['report', 'close'], env)).stdout).toContain('締め切りました');
+    expect((await cli(['report', 'history', '1-1'], env)).stdout).toContain('差し戻し — 数字を添えて');
+  });
+
+  it('refuses a bad date or scale with the reason, and records nothing', async () => {
+    const date = await cli(['report', 'open', '--as-of', '2020-9-31', '--deadline', '2020-10-09'], env);
+    expect(date.code).toBe(1);
+    expect(date.stderr).toContain('「2020-9-31」は日付として読めません');
+    const scale = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09', '--scale', 'A'], env);
+    expect(scale.code).toBe(1);
+    expect(scale.stderr).toContain('--scale「A」を読めません');
+    const opened = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09', '--scale', 'A:達成,B:順調,C:遅れ*'], env);
+    expect(opened.stdout).toContain('A 達成 ／ B 順調 ／ C 遅れ');
+    expect((await cli(['report', 'answer', '1-1', '--evaluation', 'C'], env)).code).toBe(0);
+  });
+});
