@@ -72,6 +72,12 @@ export interface TeamsFanOutResult {
   /** Requests to the token endpoint: the bot caches its token, so 1 in a run this short. */
   tokenRequests: number;
   dispatcherErrors: number;
+  /**
+   * CPU time of this process (dispatcher, notifier, SDK client, database)
+   * per card, from start to the last card recorded: what the bot itself
+   * costs, whatever else shares the cores. The fake's is not in it.
+   */
+  botCpuMsPerCard: number;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -199,10 +205,12 @@ export async function runTeamsFanOut(database: BenchDatabase): Promise<TeamsFanO
       onEvent,
     });
 
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     dispatcher.start();
     while (delivered < keys.length && performance.now() - start < GIVE_UP_MS) await new Promise((resolve) => setTimeout(resolve, 20));
     await dispatcher.stop();
+    const cpu = process.cpuUsage(cpuBefore);
     const totalMs = (delivered >= keys.length ? lastDeliveredAt : performance.now()) - start;
 
     const posts = (await fake.inspect<ConnectorCall[]>('calls')).filter((call) => call.method === 'POST' && /\/activities$/u.test(call.path));
@@ -240,6 +248,7 @@ export async function runTeamsFanOut(database: BenchDatabase): Promise<TeamsFanO
       acceptedGapMs: spread(gaps),
       tokenRequests,
       dispatcherErrors: errors,
+      botCpuMsPerCard: Math.round((cpu.user + cpu.system) / 1000 / keys.length * 100) / 100,
     };
   } finally {
     await fake.stop();
@@ -266,7 +275,7 @@ async function main(): Promise<void> {
   console.log(`\nTeams fan-out: ${CHANNELS * PER_CHANNEL} cards, ${CHANNELS} channels × ${PER_CHANNEL}, fake Bot Connector limits ${limits} per conversation — ${describeMachine(machine)}`);
   console.log(
     formatTable(
-      ['database', 'total s', 'floor s', 'ratio', 'target ≤1.2', '429s', 'posts', 'lost', 'dup', 'not sent', 'max span s', 'min gap ms'],
+      ['database', 'total s', 'floor s', 'ratio', 'target ≤1.2', '429s', 'posts', 'lost', 'dup', 'not sent', 'max span s', 'min gap ms', 'bot CPU ms/card'],
       results.map((r) => [
         r.dialect,
         r.totalMs / 1000,
@@ -280,6 +289,7 @@ async function main(): Promise<void> {
         r.notSent,
         r.channelSpanMs.max / 1000,
         r.acceptedGapMs.min,
+        r.botCpuMsPerCard,
       ]),
     ),
   );
@@ -300,6 +310,7 @@ async function main(): Promise<void> {
     },
     machine,
   );
+  console.log(`1-minute load average ${machine.loadAverage1m} at the start (this run keeps about 2 busy: more means something else shared the cores)`);
   console.log(`\nwritten ${path}`);
   if (results.some((r) => r.lost > 0 || r.duplicated > 0 || r.notSent > 0)) process.exitCode = 1;
 }
