@@ -11,6 +11,7 @@ import { closeDatabase, openDatabase } from '../../src/adapters/db/connect.ts';
 import { createOutboxStore } from '../../src/adapters/db/outbox-store.ts';
 import { createSlackNotifier } from '../../src/adapters/slack/slack-notifier.ts';
 import { createDispatcher, realSleep } from '../../src/app/dispatch-outbox.ts';
+import { atMostInFlight } from './at-most-in-flight.ts';
 
 const [database, slackApiUrl, offsetText = '0', name = 'child'] = process.argv.slice(2);
 if (!database || !slackApiUrl) throw new Error('usage: dispatcher-child.ts DATABASE_URL SLACK_API_URL CLOCK_OFFSET_MS NAME');
@@ -22,7 +23,8 @@ const clock = { now: () => new Date(Date.now() + offset) };
 const dispatcher = createDispatcher({
   outbox,
   // A token per process, so the test can tell at the fake which process posted what.
-  notifier: createSlackNotifier({ token: `xoxb-${name}`, slackApiUrl, timeoutMs: 5_000 }),
+  // Four sends in flight at most: see at-most-in-flight.ts.
+  notifier: atMostInFlight(4, createSlackNotifier({ token: `xoxb-${name}`, slackApiUrl, timeoutMs: 5_000 })),
   clock,
   owner: `${name}:${process.pid}`,
   // Short pacing keeps twenty restarts quick; the fake enforces no rate limit here.
