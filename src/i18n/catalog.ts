@@ -253,6 +253,7 @@ const core = {
     '`/plan mine` (担当) — あなたの担当課の取組',
     '`/plan history 1-1-2` (履歴) — 更新の履歴',
     '`/plan digest` (ダイジェスト) — 週次ダイジェストのプレビュー',
+    '`/plan export` (エクスポート) — 進捗管理表(Excel)を受け取る(担当課の担当者・代理、取りまとめ)',
   ].join('\n'),
   'plan.help.updates': [
     '*報告する(担当課・代理・取りまとめ)*',
@@ -630,6 +631,7 @@ const coreEn: Record<keyof typeof core, Message> = {
     '`/plan mine` (担当) — your divisions’ milestones',
     '`/plan history 1-1-2` (履歴) — the update history',
     '`/plan digest` (ダイジェスト) — preview the weekly digest',
+    '`/plan export` (エクスポート) — receive the progress report workbook (Excel; owners, deputies, coordinators)',
   ].join('\n'),
   'plan.help.updates': [
     '*Report (owners, deputies, coordinators)*',
