@@ -122,6 +122,7 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
       })(),
       lang,
     }),
+    reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await stored.scopeOf())?.key ?? null },
     reports: createReportFiles(
       createReportSources(db, { calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) }),
       () => stored.scopeOf(),
