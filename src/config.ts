@@ -12,6 +12,9 @@ export const BUNDLED_PLAN = 'config/plans/fy2020-mie.yaml';
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** A signing secret shorter than this is guessable; `openssl rand -hex 32` gives 64 characters. */
+export const DASHBOARD_SECRET_MIN_CHARS = 32;
+
 /** An http(s) URL: tests point the Microsoft endpoints at http://127.0.0.1:…, deployments at https://. */
 const httpUrl = z.url({ protocol: /^https?$/ });
 
@@ -84,6 +87,11 @@ const schema = z.object({
   TEAMS_GRAPH_URL: httpUrl.optional(),
   // After downtime, reminders of at most this many business days before today are caught up (issue 12).
   REMINDER_CATCHUP_BUSINESS_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  // The dashboard (issue 15 §3): off unless DASHBOARD_PORT is set; then the secret that signs its links and the address people open.
+  DASHBOARD_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  DASHBOARD_SECRET: optionalText.refine((v) => v === undefined || v.length >= DASHBOARD_SECRET_MIN_CHARS, 'net.settingDashboardSecret'),
+  DASHBOARD_URL: httpUrl.optional(),
+  DASHBOARD_HOST: optionalText,
 });
 
 export type Config = Readonly<
@@ -116,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issueText(issue, t)}`)),
     ...slackModeProblems(present).map((key) => t(key)),
     ...teamsProblems(present),
+    ...dashboardProblems(present).map((key) => t(key)),
     ...badProxyVariables(present).map((name) => `${name}: ${t('net.settingNotProxyUrl')}`),
   ];
   if (parsed.success && problems.length === 0) {
@@ -176,6 +185,32 @@ function teamsProblems(env: Record<string, string | undefined>): string[] {
   if (env.TEAMS_APP_ID === undefined) return [t('teams.config.noAppId', { names: teams.join(', ') })];
   const missing = ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'].filter((name) => env[name] === undefined);
   return missing.length === 0 ? [] : [t('teams.config.missing', { names: missing.join(', ') })];
+}
+
+/**
+ * The dashboard's settings only make sense together: a port needs the
+ * secret that signs its links and the address links point to; a secret or
+ * an address without a port would suggest a dashboard that is not running.
+ */
+function dashboardProblems(env: Record<string, string | undefined>): MessageKey[] {
+  const port = env.DASHBOARD_PORT !== undefined;
+  const others = ['DASHBOARD_SECRET', 'DASHBOARD_URL', 'DASHBOARD_HOST'].filter((name) => env[name] !== undefined);
+  if (!port) return others.length > 0 ? ['web.config.withoutPort'] : [];
+  return [...(env.DASHBOARD_SECRET === undefined ? (['web.config.secretRequired'] as const) : []), ...(env.DASHBOARD_URL === undefined ? (['web.config.urlRequired'] as const) : [])];
+}
+
+/** The dashboard's settings, when it is on (DASHBOARD_PORT set; loadConfig has checked the rest is there). */
+export interface DashboardSettingsOf {
+  port: number;
+  secret: string;
+  baseUrl: string;
+  host?: string;
+}
+
+/** The dashboard when DASHBOARD_PORT is set, else null. */
+export function dashboardSettingsOf(config: Config): DashboardSettingsOf | null {
+  if (config.DASHBOARD_PORT === undefined || config.DASHBOARD_SECRET === undefined || config.DASHBOARD_URL === undefined) return null;
+  return { port: config.DASHBOARD_PORT, secret: config.DASHBOARD_SECRET, baseUrl: config.DASHBOARD_URL, ...(config.DASHBOARD_HOST ? { host: config.DASHBOARD_HOST } : {}) };
 }
 
 /** How the bot talks to Slack, from the validated settings. */

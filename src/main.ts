@@ -6,7 +6,7 @@
 // this terminal (SPEC §7).
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { DEMO_DATABASE, digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
+import { DEMO_DATABASE, dashboardSettingsOf, digestScheduleOf, reminderPolicyOf, slackModeOf, startTimeOf, teamsSettingsOf, type Config } from './config.ts';
 import type { TeamsParts } from './adapters/teams/compose-teams.ts';
 import type { OutboxAdmin } from './app/outbox-port.ts';
 import type { Clock, Notifier } from './app/ports.ts';
@@ -52,6 +52,8 @@ import { createTeamsFileDelivery } from './adapters/teams/export-link.ts';
 import { listMilestones, type Plan } from './domain/plan.ts';
 import { translator, type Lang } from './i18n/catalog.ts';
 import type { Problem } from './domain/result.ts';
+import { dashboardAccess, startDashboard } from './adapters/web/compose-dashboard.ts';
+import type { RunningDashboard } from './adapters/web/start-dashboard-server.ts';
 
 export type BotMode = 'slack' | 'teams' | 'shell';
 
@@ -61,6 +63,8 @@ export interface RunningBot {
   slackPort: number | null;
   /** The port the Teams app serves /api/messages on (the real one when PORT is 0); null otherwise. */
   teamsPort: number | null;
+  /** The dashboard's port (the real one when DASHBOARD_PORT is 0); null when it is off. */
+  dashboardPort: number | null;
   /** Resolves when the bot ends by itself: the shell's input ended (Ctrl-D, end of a piped script) or `:quit`. Never in Slack mode. */
   ended: Promise<void>;
   stop(): Promise<void>;
@@ -98,6 +102,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
   // Starts at SHINCHOKU_NOW (or now) and runs at real speed; only the shell ever moves it forward (`:next`, `:advance`).
   const clock = createAdjustableClock(start);
   const db = await openDatabase(config.DATABASE_URL);
+  let dashboard: RunningDashboard | null = null;
   try {
     // The default plan is the one of the fiscal year on the bot's clock (the shell's virtual one included).
     const plans = createPlanStore(db, { today: () => wallClock(clock.now(), config.SHINCHOKU_TIMEZONE).date });
@@ -172,6 +177,9 @@ export async function startBot(config: Config, write: (text: string) => void, te
       });
       return result ?? postDigest(now, { ...digestDeps, directory: directory.current() });
     };
+    // The dashboard (issue 15 §3), beside whichever chat adapter runs: off unless DASHBOARD_PORT is set.
+    const dashboardSettings = dashboardSettingsOf(config);
+    const access = dashboardSettings ? dashboardAccess(db, dashboardSettings) : null;
     const commands: Omit<CommandDeps, 'members'> = {
       plans,
       statuses,
@@ -193,6 +201,15 @@ export async function startBot(config: Config, write: (text: string) => void, te
         () => plans.scopeOf(),
       ),
       ...(teams ? { files: createTeamsFileDelivery() } : {}),
+      ...(access ? { dashboard: access } : {}),
+    };
+    if (dashboardSettings && access) {
+      dashboard = await startDashboard(db, { plans, directory: () => directory.current(), access, settings: { calendar, policy, timeZone }, clock, lang, logger }, dashboardSettings);
+      write(translator(lang)('web.start.listening', { url: dashboardSettings.baseUrl, port: dashboard.port }));
+    }
+    const runningDashboard = dashboard;
+    const stopDashboard = async () => {
+      await runningDashboard?.stop();
     };
 
     // What a person starting the bot must know at once: a plan that is over, days of downtime not caught up.
@@ -207,8 +224,10 @@ export async function startBot(config: Config, write: (text: string) => void, te
         mode,
         slackPort: teams ? null : running.port,
         teamsPort: teams ? running.port : null,
+        dashboardPort: dashboard?.port ?? null,
         ended: new Promise<void>(() => {}),
         async stop() {
+          await stopDashboard();
           await running.stop();
           await closeDatabase(db);
           logger.info('stopped');
@@ -264,8 +283,10 @@ export async function startBot(config: Config, write: (text: string) => void, te
       mode,
       slackPort: null,
       teamsPort: null,
+      dashboardPort: dashboard?.port ?? null,
       ended: shell.ended,
       async stop() {
+        await stopDashboard();
         await shell.stop();
         await dispatcher.stop();
         await closeDatabase(db);
@@ -273,6 +294,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
       },
     };
   } catch (error) {
+    await dashboard?.stop();
     await closeDatabase(db);
     throw error;
   }

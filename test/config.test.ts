@@ -134,3 +134,36 @@ describe('Teams settings', () => {
     if (!badUrl.ok) expect(badUrl.error.message).toContain('TEAMS_GRAPH_URL');
   });
 });
+
+describe('dashboard settings', () => {
+  const SECRET = 'a'.repeat(31) + 'b';
+
+  it('is off unless DASHBOARD_PORT is set; with it, the secret and the address', async () => {
+    const { dashboardSettingsOf } = await import('../src/config.ts');
+    const off = loadConfig({});
+    if (!off.ok) throw new Error(off.error.message);
+    expect(dashboardSettingsOf(off.value)).toBeNull();
+    const on = loadConfig({ DASHBOARD_PORT: '8080', DASHBOARD_SECRET: SECRET, DASHBOARD_URL: 'https://dashboard.example.lg.jp' });
+    if (!on.ok) throw new Error(on.error.message);
+    expect(dashboardSettingsOf(on.value)).toEqual({ port: 8080, secret: SECRET, baseUrl: 'https://dashboard.example.lg.jp' });
+  });
+
+  it('names every missing or bad dashboard setting together, never the secret', () => {
+    const bare = loadConfig({ DASHBOARD_PORT: '8080', SHINCHOKU_LANG: 'en' });
+    expect(bare.ok).toBe(false);
+    if (!bare.ok) {
+      expect(bare.error.message).toContain('DASHBOARD_SECRET');
+      expect(bare.error.message).toContain('DASHBOARD_URL');
+    }
+    const short = loadConfig({ DASHBOARD_PORT: '8080', DASHBOARD_SECRET: 'short-secret-value', DASHBOARD_URL: 'ftp://x' });
+    expect(short.ok).toBe(false);
+    if (!short.ok) {
+      expect(short.error.problems.join('\n')).toMatch(/DASHBOARD_SECRET: 32文字以上/u);
+      expect(short.error.message).toContain('DASHBOARD_URL');
+      expect(short.error.message).not.toContain('short-secret-value');
+    }
+    const noPort = loadConfig({ DASHBOARD_SECRET: SECRET });
+    expect(noPort.ok).toBe(false);
+    if (!noPort.ok) expect(noPort.error.message).toContain('DASHBOARD_PORT');
+  });
+});

@@ -23,11 +23,12 @@ it('names nothing the bot would not read, except the proxy and CA variables Node
 });
 
 it('is valid as written: its example values, uncommented, load without a problem', () => {
-  // Only real example values: placeholders (`xoxb-...`) and the chat platforms' settings need real accounts, together.
+  // Only real example values: placeholders (`xoxb-...`) and the chat platforms' settings need real accounts, together;
+  // the dashboard's need a real secret, together.
   const values = Object.fromEntries(
     [...example.matchAll(/^#\s*([A-Z][A-Z0-9_]*)=(.*)$/gmu)]
       .map((match) => [match[1]!, match[2]!.trim()] as const)
-      .filter(([name, value]) => SETTING_NAMES.includes(name) && !/^(SLACK|TEAMS)_/u.test(name) && !/\.\.\.|…/u.test(value)),
+      .filter(([name, value]) => SETTING_NAMES.includes(name) && !/^(SLACK|TEAMS|DASHBOARD)_/u.test(name) && !/\.\.\.|…/u.test(value)),
   );
   const loaded = loadConfig(values);
   expect(loaded.ok ? 'ok' : loaded.error.message).toBe('ok');

@@ -11,6 +11,7 @@ import { closestMatches } from '../domain/similarity.ts';
 import { unmappedDivisions, type Directory } from '../domain/directory.ts';
 import { checkSlack } from './doctor-slack.ts';
 import { checkTeams } from './doctor-teams.ts';
+import { checkDashboard } from './doctor-web.ts';
 import { CliFailure, type CliIo } from './io.ts';
 
 export interface Check {
@@ -82,7 +83,7 @@ export async function runChecks(config: Config): Promise<Check[]> {
   const settings: Check = { ok: true, line: t('doctor.settings') };
   const { check: database, plan, divisions } = await checkDatabase(config, t);
   const directory = await checkDirectory(config, plan, divisions, t);
-  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t)), ...(await checkTeams(config, directory.directory, t))];
+  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t)), ...(await checkTeams(config, directory.directory, t)), ...checkDashboard(config, t)];
 }
 
 export function renderChecks(checks: Check[], t: Translate): string {

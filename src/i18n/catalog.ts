@@ -254,6 +254,7 @@ const core = {
     '`/plan history 1-1-2` (履歴) — 更新の履歴',
     '`/plan digest` (ダイジェスト) — 週次ダイジェストのプレビュー',
     '`/plan export` (エクスポート) — 進捗管理表(Excel)を受け取る(担当課の担当者・代理、取りまとめ)',
+    '`/plan dashboard` (ダッシュボード) — グラフ付きの進捗ダッシュボードを開くあなた専用のリンク(24時間有効)',
   ].join('\n'),
   'plan.help.updates': [
     '*報告する(担当課・代理・取りまとめ)*',
@@ -266,6 +267,7 @@ const core = {
     '`/plan due 1-1-2 2021-02 理由` (期限) — 期限の月を変更',
     '`/plan digest post` — ダイジェストを今すぐ投稿(週次のものとは別に。`post replace` なら今週の分として)',
     '`/plan owner 総務部人事課 #チャンネル @担当者 members` (担当課) — 担当課のチャンネルと担当者を変更。members を付けるとチャンネルのメンバー全員が担当者になります',
+    '`/plan dashboard link 副知事 90日` — チャットにいない人(幹部など)に渡す閲覧専用リンクを発行(既定90日、最長366日)。`/plan dashboard revoke ID` で取り消し',
   ].join('\n'),
   'plan.help.lang': '`/plan lang en` ／ `/plan lang ja` (言語) — 返答の言語を切り替え',
   'plan.usage.status': '/plan status [ID | 課名 | overdue | upcoming] [ページ]',
@@ -632,6 +634,7 @@ const coreEn: Record<keyof typeof core, Message> = {
     '`/plan history 1-1-2` (履歴) — the update history',
     '`/plan digest` (ダイジェスト) — preview the weekly digest',
     '`/plan export` (エクスポート) — receive the progress report workbook (Excel; owners, deputies, coordinators)',
+    '`/plan dashboard` (ダッシュボード) — your own link to the progress dashboard with charts (valid 24 hours)',
   ].join('\n'),
   'plan.help.updates': [
     '*Report (owners, deputies, coordinators)*',
@@ -644,6 +647,7 @@ const coreEn: Record<keyof typeof core, Message> = {
     '`/plan due 1-1-2 2021-02 reason` (期限) — moves a due month',
     '`/plan digest post` — posts a digest now (besides the weekly one; `post replace` makes it this week’s)',
     '`/plan owner 総務部人事課 #channel @user members` (担当課) — sets a division’s channel and people; with members, everyone in the channel may report for it',
+    '`/plan dashboard link 副知事 90d` — a read-only link for someone outside the chat (an executive; 90 days by default, at most 366). `/plan dashboard revoke ID` revokes it',
   ].join('\n'),
   'plan.help.lang': '`/plan lang en` / `/plan lang ja` (言語) — the language I answer you in',
   'plan.usage.status': '/plan status [ID | division | overdue | upcoming] [page]',

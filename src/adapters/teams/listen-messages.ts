@@ -85,12 +85,14 @@ function inChannelCommand(command: Command, channel: string): Command {
 function destinationOf(command: Command, reply: Reply): Destination {
   if (reply.kind === 'problem') return 'personal';
   if (command.kind === 'lang') return 'personal';
+  // A dashboard link is a key: never shown in a channel.
+  if (command.kind === 'dashboard') return 'personal';
   if (command.kind === 'list' && command.target === 'mine') return 'personal';
   return 'here';
 }
 
 function isChange(command: Command): boolean {
-  return command.kind === 'update' || command.kind === 'due' || (command.kind === 'owner' && (command.channel !== null || command.users !== null || command.channelMembers !== null)) || (command.kind === 'digest' && command.post);
+  return command.kind === 'update' || command.kind === 'due' || (command.kind === 'owner' && (command.channel !== null || command.users !== null || command.channelMembers !== null)) || (command.kind === 'digest' && command.post) || (command.kind === 'dashboard' && command.action.kind !== 'open');
 }
 
 /** The channel's conversation id, without the `;messageid=` of a thread. */

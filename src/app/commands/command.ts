@@ -29,7 +29,12 @@ export type Command =
   /** The progress report workbook (進捗管理表), handed to the asker. */
   | { kind: 'export' }
   /** `/plan report …` (報告): report rounds (issue 15 §1). */
-  | { kind: 'report'; action: ReportAction };
+  | { kind: 'report'; action: ReportAction }
+  /** `/plan dashboard`: the asker's own link; `link NAME [DAYS]` / `revoke ID`: a coordinator's read-only links. */
+  | { kind: 'dashboard'; action: DashboardAction };
+
+/** `days`: the word as typed (`90日`), checked by the use case; null for the default. */
+export type DashboardAction = { kind: 'open' } | { kind: 'link'; name: string; days: string | null } | { kind: 'revoke'; id: string };
 
 export type CommandKind = Command['kind'];
 
@@ -46,4 +51,4 @@ export type ParseProblem =
   | { code: 'report'; problem: ReportProblem };
 
 /** The sub-command whose usage line a problem points to. */
-export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list' | 'export' | 'report';
+export type UsageKey = 'status' | 'update' | 'due' | 'history' | 'owner' | 'lang' | 'digest' | 'list' | 'export' | 'report' | 'dashboard';

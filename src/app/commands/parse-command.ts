@@ -13,7 +13,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { quotePrefix } from '../../domain/quote-prefix.ts';
 import { parseReportCommand } from '../report/parse-report-command.ts';
 
-type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang' | 'export' | 'report';
+type Sub = 'help' | 'status' | 'overdue' | 'upcoming' | 'mine' | 'update' | 'due' | 'history' | 'digest' | 'owner' | 'lang' | 'export' | 'report' | 'dashboard';
 
 /** `/plan status done` (完了): the completed milestones; the digest points there for its cut list. */
 const DONE_WORDS = new Set(['done', '完了']);
@@ -48,6 +48,8 @@ export const SUBCOMMAND_WORDS: Readonly<Record<string, Sub>> = Object.freeze({
   出力: 'export',
   report: 'report',
   報告: 'report',
+  dashboard: 'dashboard',
+  ダッシュボード: 'dashboard',
 });
 
 /** `update ID all STATUS`: every checkpoint at once, only when said (issue 12). */
@@ -57,6 +59,10 @@ const REPLACE_WORDS = new Set(['replace', '置き換え']);
 const MEMBERS_WORDS = new Set(['members', 'メンバー']);
 const ON_WORDS = new Set(['on', 'オン']);
 const OFF_WORDS = new Set(['off', 'オフ']);
+const LINK_WORDS = new Set(['link', 'リンク', '発行']);
+const REVOKE_WORDS = new Set(['revoke', '取消', '取り消し', '取消し']);
+/** `90日`, `90d`, `90 days`, `90`: a validity in days (range checked by the use case). */
+const DAYS_WORD = /^\d+\s*(日|日間|d|days?)?$/u;
 const LANG_WORDS: Readonly<Record<string, 'ja' | 'en'>> = { ja: 'ja', japanese: 'ja', 日本語: 'ja', en: 'en', english: 'en', 英語: 'en' };
 
 /** Width- and case-folded: what keywords are compared in. */
@@ -118,7 +124,33 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
       const parsed = parseReportCommand(rest, (index) => commentFrom(text, rest, index));
       return parsed.ok ? ok({ kind: 'report', action: parsed.value }) : parsed;
     }
+    case 'dashboard':
+      return parseDashboard(rest);
   }
+}
+
+/** `dashboard`, `dashboard link NAME [DAYS]`, `dashboard revoke ID`. */
+function parseDashboard(rest: Token[]): Result<Command, ParseProblem> {
+  const [verb, ...more] = rest;
+  if (verb === undefined) return ok({ kind: 'dashboard', action: { kind: 'open' } });
+  const word = wordOf(verb);
+  const folded = word === null ? '' : fold(word);
+  if (REVOKE_WORDS.has(folded)) {
+    const [idToken, ...extra] = more;
+    const id = idToken === undefined ? null : wordOf(idToken);
+    if (id === null) return fail({ code: 'missing_argument', usage: 'dashboard' });
+    return extra.length === 0 ? ok({ kind: 'dashboard', action: { kind: 'revoke', id: fold(id) } }) : unexpected(extra[0]!, 'dashboard');
+  }
+  if (!LINK_WORDS.has(folded)) return unexpected(verb, 'dashboard');
+  const last = more[more.length - 1];
+  const lastWord = last === undefined || last.type !== 'word' ? null : fold(last.text);
+  const days = more.length > 1 && lastWord !== null && DAYS_WORD.test(lastWord) ? lastWord : null;
+  const nameTokens = days === null ? more : more.slice(0, -1);
+  const stray = nameTokens.find((token) => token.type !== 'word' && token.type !== 'quoted');
+  if (stray) return unexpected(stray, 'dashboard');
+  const name = nameTokens.map((token) => tokenText(token).normalize('NFKC').trim()).join(' ');
+  if (name === '') return fail({ code: 'missing_argument', usage: 'dashboard' });
+  return ok({ kind: 'dashboard', action: { kind: 'link', name, days } });
 }
 
 function parseStatus(rest: Token[]): Result<Command, ParseProblem> {

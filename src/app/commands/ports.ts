@@ -13,6 +13,7 @@ import type { Lang } from '../../i18n/catalog.ts';
 import type { DigestProblem } from '../build-digest.ts';
 import type { PostDigestOutcome } from '../post-digest.ts';
 import type { Clock, DigestMessage } from '../ports.ts';
+import type { DashboardLinks } from '../dashboard-link-port.ts';
 import type { ExportDelivery } from './reply.ts';
 import type { ReportDeps } from '../report/report-deps.ts';
 
@@ -113,4 +114,6 @@ export interface CommandDeps {
   files?: FileDelivery;
   /** Absent where report rounds are not wired: `/plan report` then says it is unavailable. */
   reportRounds?: ReportDeps;
+  /** Absent when the dashboard is off (DASHBOARD_PORT unset): `/plan dashboard` then says so. */
+  dashboard?: DashboardLinks;
 }

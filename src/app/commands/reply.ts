@@ -158,7 +158,24 @@ export type Reply =
   | { kind: 'exported'; asOf: LocalDate; fileName: string; delivery: ExportDelivery }
   /** `/plan report …`: its own replies (src/app/report/report-reply.ts), worded by src/app/views/build-report-view.ts. */
   | { kind: 'report'; report: ReportReply }
+  | { kind: 'dashboard'; answer: DashboardAnswer }
   | { kind: 'problem'; problem: CommandProblem };
+
+/** What `/plan dashboard` answers; always to the asker alone, since a link is a key. */
+export type DashboardAnswer =
+  | { kind: 'personal'; url: string; expires: WallClock }
+  | { kind: 'minted'; id: string; name: string; url: string; expires: WallClock }
+  | { kind: 'revoked'; id: string; name: string }
+  | { kind: 'refused'; reason: DashboardRefusal };
+
+export type DashboardRefusal =
+  /** DASHBOARD_PORT is not set. */
+  | { code: 'off' }
+  | { code: 'not_coordinator' }
+  | { code: 'unknown_link'; id: string }
+  | { code: 'already_revoked'; id: string }
+  | { code: 'bad_days'; word: string; max: number }
+  | { code: 'bad_name'; max: number };
 
 /** Where `/plan export` put the workbook: each platform hands a file over its own way. */
 export type ExportDelivery =

@@ -6,6 +6,7 @@
 import type { UpdateVia } from '../../domain/status-update.ts';
 import type { Command } from './command.ts';
 import { changeOwner } from './change-owner.ts';
+import { dashboardCommand } from './dashboard-command.ts';
 import { digestCommand } from './digest-command.ts';
 import { exportReport } from './export-report.ts';
 import type { CommandDeps } from './ports.ts';
@@ -47,5 +48,7 @@ export async function runCommand(deps: CommandDeps, userId: string, command: Com
       return exportReport(deps, userId, await languageOf(deps, userId));
     case 'report':
       return runReportCommand(deps, userId, command.action, reportViaOf(via));
+    case 'dashboard':
+      return dashboardCommand(deps, userId, command.action);
   }
 }

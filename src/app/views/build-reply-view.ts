@@ -9,6 +9,7 @@ import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import { listTitle } from '../../i18n/list-title.ts';
+import { dashboardWording } from '../../i18n/dashboard-wording.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
 import { exportedLines } from '../../i18n/export-lines.ts';
 import { stripMarkup } from '../../i18n/strip-markup.ts';
@@ -154,6 +155,15 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       return view(null, [text(t('plan.digest.posted', { channel: channelName(reply.channel), week: reply.week }))]);
     case 'exported':
       return view(null, exportedLines(reply, lang, t).map((line) => text(line, reply.delivery.kind === 'failed' ? 'warning' : 'normal')));
+    case 'dashboard': {
+      const wording = dashboardWording(reply.answer, lang, t);
+      const [first = '', ...rest] = wording.lines;
+      return view(null, [
+        text(first, wording.refused ? 'warning' : 'normal'),
+        ...rest.map((line) => text(line, 'subtle')),
+        ...(wording.url === null ? [] : [text(wording.url)]),
+      ]);
+    }
     case 'problem': {
       const [first = '', ...rest] = problemLines(reply.problem, lang, t);
       return view(null, [text(first, 'warning'), ...[...rest, ...(options.change ? [t('plan.problem.unchanged')] : [])].map((line) => text(line, 'subtle'))]);

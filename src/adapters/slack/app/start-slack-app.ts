@@ -22,6 +22,7 @@ import { listenCommentModal } from './listen-comment-modal.ts';
 import { answerDigest } from './listen-digest-command.ts';
 import { answerDue } from './listen-due-command.ts';
 import { answerExport } from './listen-export-command.ts';
+import { answerDashboard } from './listen-dashboard-command.ts';
 import { createSlackFileDelivery } from './send-file-to-user.ts';
 import { answerHelp } from './listen-help-command.ts';
 import { answerLang } from './listen-lang-command.ts';
@@ -142,6 +143,7 @@ function registerListeners(app: App, ctx: ListenerContext): void {
     digest: answerDigest,
     export: answerExport,
     report: answerReport,
+    dashboard: answerDashboard,
   });
   listenReportModal(app, ctx);
   listenStatusButtons(app, ctx);
