@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { fail, ok, type Problem, type Result } from './domain/result.ts';
 import type { ReminderPolicy } from './domain/reminder-policy.ts';
 import { parseDigestCron, type DigestSchedule } from './domain/digest-schedule.ts';
-import { instantAt } from './domain/zoned-time.ts';
+import { instantOfTypedTime, parseTypedTime, TYPED_TIME_FORMS } from './domain/typed-time.ts';
+import { quotePrefix } from './domain/quote-prefix.ts';
 import { badProxyVariables, pickProxyEnv, type ProxyEnv } from './adapters/net/find-proxy.ts';
 import { type Lang, type MessageKey, type Translate, translator } from './i18n/catalog.ts';
 
@@ -42,7 +43,16 @@ const schema = z.object({
   DATABASE_URL: z.string().trim().min(1).default('./data/shinchoku.db'),
   SHINCHOKU_PLAN: z.string().trim().min(1).default(BUNDLED_PLAN),
   SHINCHOKU_DIRECTORY: z.string().trim().min(1).default('config/directory.yaml'),
-  SHINCHOKU_NOW: z.iso.datetime({ local: true, offset: true }).or(z.iso.date()).optional(),
+  SHINCHOKU_NOW: z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value !== undefined && value !== '' && parseTypedTime(value) === null) {
+        ctx.addIssue({ code: 'custom', message: 'net.settingTypedTime', params: { value: quotePrefix(value), forms: TYPED_TIME_FORMS } });
+      }
+    })
+    .transform((value) => (value === '' ? undefined : value)),
   SHINCHOKU_TIMEZONE: z
     .string()
     .default('Asia/Tokyo')
@@ -287,8 +297,6 @@ export function digestScheduleOf(config: Config): DigestSchedule {
  */
 export function startTimeOf(config: Config): Date | undefined {
   const now = config.SHINCHOKU_NOW;
-  if (!now) return undefined;
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(now)) return new Date(now);
-  const [date = '', time = '00:00'] = now.split('T');
-  return instantAt(date, time.slice(0, 5), config.SHINCHOKU_TIMEZONE);
+  const typed = now ? parseTypedTime(now) : null;
+  return typed ? instantOfTypedTime(typed, config.SHINCHOKU_TIMEZONE) : undefined;
 }

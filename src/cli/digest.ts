@@ -13,7 +13,8 @@ import { createStatusStore } from '../adapters/db/status-store.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { renderDigestText } from '../adapters/shell/render-digest-text.ts';
 import { isoWeekKey } from '../domain/iso-week.ts';
-import { isValidLocalDate } from '../domain/local-date.ts';
+import { parseTypedDate } from '../domain/typed-time.ts';
+import { quotePrefix } from '../domain/quote-prefix.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import { translator } from '../i18n/catalog.ts';
 import { CliFailure, type CliIo } from './io.ts';
@@ -29,8 +30,9 @@ export async function digestCommand(options: DigestOptions, config: Config, io: 
     io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   };
-  const date = options.date ?? wallClock(now, config.SHINCHOKU_TIMEZONE).date;
-  if (!isValidLocalDate(date)) failWith(t('digest.badDate', { date }));
+  const typed = options.date === undefined ? wallClock(now, config.SHINCHOKU_TIMEZONE).date : parseTypedDate(options.date);
+  if (typed === null) return failWith(t('digest.badDate', { date: quotePrefix(options.date ?? '') }));
+  const date = typed;
   const directory = await loadDirectory(config.SHINCHOKU_DIRECTORY);
   if (!directory.ok) return failWith(directory.error.message);
 

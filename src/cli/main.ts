@@ -18,6 +18,7 @@ import { readVersion } from './read-version.ts';
 import { localizeHelp } from './localize-help.ts';
 import { quotePrefix } from '../domain/quote-prefix.ts';
 import { answerFieldsOf, reportActionCommand, reportOpenCommand, type ReportAnswerOptions, type ReportOpenOptions } from './report.ts';
+import { parseTypedTime, TYPED_TIME_FORMS } from '../domain/typed-time.ts';
 
 /** The current time: SHINCHOKU_NOW when set (shell runs, simulations), else the clock. */
 function clock(config: Config): Date {
@@ -163,6 +164,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .action((options: StartOptions & { now?: string }) => {
       if (options.now === undefined) return startCommand(config, io, options);
       // --now is SHINCHOKU_NOW given on the command line: the same check, the same meaning.
+      if (parseTypedTime(options.now) === null) {
+        const message = t('cli.badNow', { value: quotePrefix(options.now), forms: TYPED_TIME_FORMS });
+        io.err(`${t('cli.errorPrefix')}${message}`);
+        throw new CliFailure(message);
+      }
       const withNow = loadConfig({ ...env, SHINCHOKU_NOW: options.now });
       if (!withNow.ok) {
         io.err(`${t('cli.errorPrefix')}--now ${quotePrefix(options.now)}: ${withNow.error.message}`);

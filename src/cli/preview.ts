@@ -12,7 +12,9 @@ import { listMilestones, type Plan } from '../domain/plan.ts';
 import { remindersBetween, type StateLookup } from '../domain/reminder-policy.ts';
 import { stateLookupOf } from '../domain/milestone-state.ts';
 import type { Reminder } from '../domain/reminder.ts';
-import { dayOfWeek, isValidLocalDate } from '../domain/local-date.ts';
+import { dayOfWeek } from '../domain/local-date.ts';
+import { parseTypedDate } from '../domain/typed-time.ts';
+import { quotePrefix } from '../domain/quote-prefix.ts';
 import { CliFailure, type CliIo } from './io.ts';
 
 export interface PreviewOptions {
@@ -54,13 +56,15 @@ const WEEKDAYS = { ja: ['日', '月', '火', '水', '木', '金', '土'], en: ['
 
 export async function previewCommand(options: PreviewOptions, config: Config, io: CliIo): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
-  if (!isValidLocalDate(options.from) || !isValidLocalDate(options.to) || options.from > options.to) {
-    const message = t('preview.badRange', { from: options.from, to: options.to });
+  const from = parseTypedDate(options.from);
+  const to = parseTypedDate(options.to);
+  if (from === null || to === null || from > to) {
+    const message = t('preview.badRange', { from: quotePrefix(options.from), to: quotePrefix(options.to) });
     io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   }
-  const { plan, state } = await loadSubject(options, config, io, t);
-  const reminders = remindersBetween(options.from, options.to, {
+  const { plan, state } = await loadSubject({ ...options, from, to }, config, io, t);
+  const reminders = remindersBetween(from, to, {
     plan,
     calendar: createJapaneseCalendar(),
     policy: reminderPolicyOf(config),

@@ -4,7 +4,7 @@
  * the `:` commands are the shell's own (who you play, the clock, the
  * numbered replies to reminders). Pure: no clock, no I/O.
  */
-import { isValidLocalDate } from '../../domain/local-date.ts';
+import { parseTypedTime, type TypedTime } from '../../domain/typed-time.ts';
 import { parseStatusWord } from '../../domain/status.ts';
 import { choiceOfNumber, type Choice } from './reminder-choices.ts';
 
@@ -21,7 +21,7 @@ export type ShellLine =
   | { kind: 'next' }
   | { kind: 'advance'; ms: number }
   /** `:now` alone shows the clock; with a wall-clock time it moves there. */
-  | { kind: 'now'; to: { date: string; time: string } | null }
+  | { kind: 'now'; to: TypedTime | null }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'problem'; problem: ShellProblem };
@@ -132,15 +132,10 @@ function parseAdvance(rest: string): ShellLine {
   return { kind: 'advance', ms };
 }
 
-/** `2020-08-03` (00:00) or `2020-08-03T09:30` / `2020-08-03 09:30`, on the plan's wall clock. */
+/** `2020-08-03` (00:00), `2020-08-03T09:30`, `2020-08-03 09:30:15`, `…+09:00`: on the plan's wall clock unless an offset says otherwise. */
 function parseTime(rest: string): ShellLine {
-  const text = rest.normalize('NFKC');
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T\s]+(\d{1,2}):(\d{2}))?$/u.exec(text);
-  if (!match || !isValidLocalDate(match[1]!)) return problem({ code: 'bad_time', word: rest });
-  const hour = Number(match[2] ?? 0);
-  const minute = Number(match[3] ?? 0);
-  if (hour > 23 || minute > 59) return problem({ code: 'bad_time', word: rest });
-  return { kind: 'now', to: { date: match[1]!, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` } };
+  const typed = parseTypedTime(rest);
+  return typed ? { kind: 'now', to: typed } : problem({ code: 'bad_time', word: rest });
 }
 
 function problem(p: ShellProblem): ShellLine {

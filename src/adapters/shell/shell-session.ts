@@ -5,6 +5,7 @@
  * reminders, and the clock. Output goes to `write` in the order it happens:
  * a reply, then whatever the dispatcher delivered because of it.
  */
+import { instantOfTypedTime } from '../../domain/typed-time.ts';
 import { parseCommand } from '../../app/commands/parse-command.ts';
 import { findDivision, knownDivisions } from '../../app/commands/find-division.ts';
 import type { CommandDeps } from '../../app/commands/ports.ts';
@@ -175,7 +176,7 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
             print(t('shell.clock.now', { time: clockText(deps.clock.now(), userLang) }));
             return true;
           }
-          const target = instantAt(line.to.date, line.to.time, deps.timeZone);
+          const target = instantOfTypedTime(line.to, deps.timeZone);
           if (target <= deps.clock.now()) print(`! ${t('shell.clock.past', { now: clockText(deps.clock.now(), userLang) })}`);
           else await moveClockTo(target, t, userLang);
           return true;

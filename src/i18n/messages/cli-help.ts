@@ -4,6 +4,7 @@ import type { Message, Params } from '../message.ts';
 
 export const ja = {
   'cli.errorPrefix': 'エラー: ',
+  'cli.badNow': (p: Params) => `--now ${p.value} は日時として読めません (${p.forms} の形で。例 2020-07-22T09:30、2020-07-22T09:30+09:00)`,
   'help.title.Usage:': '使い方:',
   'help.title.Options:': 'オプション:',
   'help.title.Commands:': 'コマンド:',
@@ -60,6 +61,7 @@ export const ja = {
 
 export const en: Record<keyof typeof ja, Message> = {
   'cli.errorPrefix': 'error: ',
+  'cli.badNow': (p) => `--now ${p.value} is no date or time (expected ${p.forms}, e.g. 2020-07-22T09:30 or 2020-07-22T09:30+09:00)`,
   'help.title.Usage:': 'Usage:',
   'help.title.Options:': 'Options:',
   'help.title.Commands:': 'Commands:',

@@ -43,8 +43,10 @@ describe('parseShellLine', () => {
     expect(parseShellLine(':advance soon')).toEqual({ kind: 'problem', problem: { code: 'bad_duration', word: 'soon' } });
     expect(parseShellLine(':advance 400d')).toEqual({ kind: 'problem', problem: { code: 'too_far' } });
     expect(parseShellLine(':now')).toEqual({ kind: 'now', to: null });
-    expect(parseShellLine(':now 2020-08-03T09:30')).toEqual({ kind: 'now', to: { date: '2020-08-03', time: '09:30' } });
-    expect(parseShellLine(':now 2020-08-03')).toEqual({ kind: 'now', to: { date: '2020-08-03', time: '00:00' } });
+    expect(parseShellLine(':now 2020-08-03T09:30')).toEqual({ kind: 'now', to: { date: '2020-08-03', time: '09:30:00', offsetMinutes: null } });
+    expect(parseShellLine(':now 2020-08-03 9:30:15')).toEqual({ kind: 'now', to: { date: '2020-08-03', time: '09:30:15', offsetMinutes: null } });
+    expect(parseShellLine(':now 2020-08-03T09:30+09:00')).toEqual({ kind: 'now', to: { date: '2020-08-03', time: '09:30:00', offsetMinutes: 540 } });
+    expect(parseShellLine(':now 2020-08-03')).toEqual({ kind: 'now', to: { date: '2020-08-03', time: '00:00:00', offsetMinutes: null } });
     expect(parseShellLine(':now 2020-02-30')).toEqual({ kind: 'problem', problem: { code: 'bad_time', word: '2020-02-30' } });
   });
 

@@ -106,10 +106,18 @@ describe('the shell, spawned as npm start runs it', () => {
     expect(run.stdout).toContain('この日付は 2020年度の計画の期間外なので、お知らせは届きません。日付を指定して始めてください: npm start -- --now 2020-07-22T09:30');
   }, 30_000);
 
-  it('refuses a --now it cannot read, naming it', async () => {
+  it('refuses a --now it cannot read, naming it and the forms it takes', async () => {
     const run = await runShinchoku(['start', '--now', 'next tuesday'], '', freshEnv({ SHINCHOKU_PLAN: BUNDLED_PLAN }), dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^エラー: --now next tuesday: 設定に誤りがあります \(\.env か環境変数を確認してください\): SHINCHOKU_NOW: /);
+    expect(run.stderr).toMatch(/^エラー: --now next tuesday は日時として読めません \(YYYY-MM-DD, YYYY-MM-DDTHH:mm\[:ss\]\[Z\|±HH:mm\] の形で/);
+    expect(run.stderr).not.toContain('.env');
+  }, 30_000);
+
+  it('takes --now with an offset and seconds, as ISO 8601 allows', async () => {
+    const run = await runShinchoku(['start', '--now', '2020-07-22T09:30:00+09:00'], ':now\n:quit\n', freshEnv({ SHINCHOKU_PLAN: BUNDLED_PLAN }), dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2020-07-22.*09:30/);
   }, 30_000);
 });
 
