@@ -7,7 +7,7 @@ import { statusLabel, type StatusCode } from '../../domain/status.ts';
 import type { UpdateVia } from '../../domain/status-update.ts';
 import type { WallClock } from '../../domain/zoned-time.ts';
 import { translator, type Lang, type MessageKey } from '../../i18n/catalog.ts';
-import { formatDate } from '../../i18n/format-date.ts';
+import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 
 export interface Stamp {
   status: StatusCode;
@@ -15,6 +15,12 @@ export interface Stamp {
   via: UpdateVia;
   at: WallClock;
   comment: string | null;
+  /**
+   * The month recorded when the report named none and the milestone has
+   * several (the one being asked about): the stamp says which, so nobody
+   * thinks every month was marked.
+   */
+  pickedMonth?: YearMonth | null;
 }
 
 /** A stamp on a line of a card: which line it belongs to, and the stamp. */
@@ -36,5 +42,6 @@ export function buildStampView(stamp: Stamp, lang: Lang, actor: string): string[
     at: `${formatDate(stamp.at.date, lang)} ${stamp.at.time}`,
     via: t(`plan.via.${stamp.via}` as MessageKey),
   });
-  return stamp.comment === null ? [recorded] : [recorded, t('stamp.comment', { comment: stamp.comment })];
+  const month = stamp.pickedMonth ? [t('stamp.pickedMonth', { month: formatMonth(stamp.pickedMonth, lang) })] : [];
+  return stamp.comment === null ? [recorded, ...month] : [recorded, ...month, t('stamp.comment', { comment: stamp.comment })];
 }

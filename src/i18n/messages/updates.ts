@@ -3,6 +3,7 @@ import type { Message, Params } from '../message.ts';
 
 export const ja = {
   'updates.commentRecorded': (p: Params) => `${p.id} にコメントを記録しました(状況は「${p.status}」のまま)`,
+  'stamp.pickedMonth': (p: Params) => `${p.month}分に記録 (月の指定がないため、いま報告をお願いしている月)`,
   'updates.picked': (p: Params) => `対象: ${p.month}分(月の指定がないため、いま報告をお願いしている月に記録しました)`,
   'updates.pickedHint': (p: Params) => `別の月は「/plan update ${p.id} [月] ${p.status}」、全月まとめては「/plan update ${p.id} 全月 ${p.status}」`,
   'updates.all': (p: Params) => `対象: 全月(${p.months})`,
@@ -14,6 +15,7 @@ export const ja = {
 
 export const en: Record<keyof typeof ja, Message> = {
   'updates.commentRecorded': (p) => `Recorded a comment on ${p.id} (status stays ${p.status})`,
+  'stamp.pickedMonth': (p) => `Recorded for ${p.month} (no month given: the month being asked about)`,
   'updates.picked': (p) => `For ${p.month} (no month given: the month you are being asked about)`,
   'updates.pickedHint': (p) => `Another month: "/plan update ${p.id} [month] ${p.status}"; every month at once: "/plan update ${p.id} all ${p.status}"`,
   'updates.all': (p) => `For every month (${p.months})`,

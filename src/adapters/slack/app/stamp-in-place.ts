@@ -26,7 +26,14 @@ export async function stampInPlace(
 ): Promise<void> {
   const message = 'ts' in where ? where : messageOf(where);
   if (message === null) return;
-  const blocks = stampMessage(message.blocks, blockId, { status: recorded.status, actor: recorded.actor, via: recorded.via, at: recorded.at, comment: recorded.comment }, ctx.channelLang);
+  const blocks = stampMessage(message.blocks, blockId, {
+      status: recorded.status,
+      actor: recorded.actor,
+      via: recorded.via,
+      at: recorded.at,
+      comment: recorded.comment,
+      pickedMonth: recorded.picked ? recorded.checkpoint : null,
+    }, ctx.channelLang);
   if (blocks === null) return;
   // The blocks are the message's own, as Slack sent them back, plus our stamp.
   await client.chat.update({ channel: message.channel, ts: message.ts, text: message.text ?? '', blocks: blocks as types.KnownBlock[] });
