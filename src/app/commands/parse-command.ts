@@ -264,8 +264,10 @@ function parseDigest(rest: Token[]): Result<Command, ParseProblem> {
   return more.length === 0 ? ok({ kind: 'digest', post: true, replace: true }) : unexpected(more[0]!, 'digest');
 }
 
-const CHANNEL_ID = /^#?[CG][A-Z0-9]{6,}$/u;
-const USER_ID = /^@?[UW][A-Z0-9]{6,}$/u;
+/** A Slack channel id (`C…`, `G…`) or a Teams channel's conversation id (`19:…@thread.tacv2`), typed with or without `#`. */
+const CHANNEL_ID = /^#?(?:[CG][A-Z0-9]{6,}|19:[^\s;@]+@thread\.(?:tacv2|skype))$/u;
+/** A Slack user id (`U…`, `W…`) or a Microsoft Entra object id (a GUID: Teams names people by it), typed with or without `@`. */
+const USER_ID = /^@?(?:[UW][A-Z0-9]{6,}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/u;
 
 /** `owner DIVISION [#channel] [@user…] [members [on|off]]`. */
 function parseOwner(rest: Token[]): Result<Command, ParseProblem> {
@@ -279,12 +281,13 @@ function parseOwner(rest: Token[]): Result<Command, ParseProblem> {
   for (let i = 0; i < more.length; i++) {
     const token = more[i]!;
     const word = token.type === 'word' ? fold(token.text) : null;
-    // Slack sends `<#C…|name>` and `<@U…>`; typed by hand (the shell, the usage line) an id may come bare or as `#C…` / `@U…`.
+    // Slack sends `<#C…|name>` and `<@U…>`; typed by hand (the shell, the usage line, Teams) an id may come bare or as `#C…` / `@U…`.
     if (token.type === 'channel' || (token.type === 'word' && CHANNEL_ID.test(token.text))) {
       if (channel !== null) return unexpected(token, 'owner');
       channel = token.type === 'channel' ? token.id : token.text.replace(/^#/u, '');
     } else if (token.type === 'user' || (token.type === 'word' && USER_ID.test(token.text))) {
-      const id = token.type === 'user' ? token.id : token.text.replace(/^@/u, '');
+      // Entra object ids are compared as the directory holds them: lower case, as activities carry them.
+      const id = token.type === 'user' ? token.id : normalizeTypedUser(token.text.replace(/^@/u, ''));
       if (!users.includes(id)) users.push(id);
     } else if (word !== null && MEMBERS_WORDS.has(word)) {
       const next = more[i + 1];
@@ -300,6 +303,11 @@ function parseOwner(rest: Token[]): Result<Command, ParseProblem> {
     }
   }
   return ok({ kind: 'owner', division: divisionToken.text.normalize('NFKC').trim(), channel, users: users.length > 0 ? users : null, channelMembers });
+}
+
+/** A typed GUID in lower case (Slack ids are upper case and stay so). */
+function normalizeTypedUser(id: string): string {
+  return id.includes('-') ? id.toLowerCase() : id;
 }
 
 function parseLang(rest: Token[]): Result<Command, ParseProblem> {

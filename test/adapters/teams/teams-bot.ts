@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.ts';
 import { startBot, type RunningBot } from '../../../src/main.ts';
-import { FakeTeams, guidFrom, type FakeMember, type FakeTeam } from '../../fakes/fake-teams/index.ts';
+import { FakeTeams, guidFrom, type FakeMember, type FakeTeam, type FakeTeamsOptions } from '../../fakes/fake-teams/index.ts';
 
 export const member = (name: string): FakeMember => ({ id: `29:${name}`, aadObjectId: guidFrom(name), name });
 
@@ -40,12 +40,12 @@ export function directoryYaml(): string {
   ].join('\n');
 }
 
-/** Starts the fake services and the bot; `env` adds or overrides settings. */
-export async function startTeamsBot(env: Record<string, string> = {}): Promise<TeamsBotWorld> {
+/** Starts the fake services and the bot; `env` adds or overrides settings, `fakeOptions` the fake's (its limits). */
+export async function startTeamsBot(env: Record<string, string> = {}, fakeOptions: FakeTeamsOptions = {}): Promise<TeamsBotWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'shinchoku-teams-'));
   const directoryFile = join(dir, 'directory.yaml');
   writeFileSync(directoryFile, directoryYaml());
-  const fake = await new FakeTeams().start();
+  const fake = await new FakeTeams(fakeOptions).start();
   const team = fake.addTeam({
     id: GENERAL,
     name: '行財政改革',

@@ -67,6 +67,19 @@ describe('parseCommand', () => {
     expect(parsed('owner 総務部人事課 <#C0JINJI002|jinji>')).toEqual({ kind: 'owner', division: '総務部人事課', channel: 'C0JINJI002', users: null, channelMembers: null });
     // Typed by hand, as the usage line shows it (the shell, where nothing turns #channel into <#C…>).
     expect(parsed('owner 総務部人事課 #C0JINJI002 @U0JINJI01 U0JINJI02')).toEqual({ kind: 'owner', division: '総務部人事課', channel: 'C0JINJI002', users: ['U0JINJI01', 'U0JINJI02'], channelMembers: null });
+    // Teams (issue 14 §3): a channel's conversation id, people by their Entra object id (a GUID, kept in lower case as activities carry it).
+    expect(parsed('owner 総務部人事課 19:jinji-ch@thread.tacv2 3F2504E0-4F89-11D3-9A0C-0305E82C3301 @7c9e6679-7425-40de-944b-e07fc1f90ae7')).toEqual({
+      kind: 'owner',
+      division: '総務部人事課',
+      channel: '19:jinji-ch@thread.tacv2',
+      users: ['3f2504e0-4f89-11d3-9a0c-0305e82c3301', '7c9e6679-7425-40de-944b-e07fc1f90ae7'],
+      channelMembers: null,
+    });
+    expect(parsed('owner 総務部人事課 #19:abc@thread.skype')).toMatchObject({ channel: '19:abc@thread.skype' });
+    // Not an id: a thread's conversation (with ;messageid=), a lower-case word that starts like a Slack id, a GUID cut short.
+    expect(problem('owner 総務部人事課 19:abc@thread.tacv2;messageid=1')).toMatchObject({ code: 'unexpected_argument', usage: 'owner' });
+    expect(problem('owner 総務部人事課 umbrella1')).toMatchObject({ code: 'unexpected_argument', word: 'umbrella1' });
+    expect(problem('owner 総務部人事課 3f2504e0-4f89-11d3-9a0c')).toMatchObject({ code: 'unexpected_argument' });
     expect(parsed('lang en')).toEqual({ kind: 'lang', lang: 'en' });
   });
 
