@@ -44,6 +44,7 @@ import { startShell } from './adapters/shell/start-shell.ts';
 import { startScheduler } from './adapters/scheduler/schedule-reminders.ts';
 import { startDigestScheduler } from './adapters/scheduler/schedule-digest.ts';
 import { readPlanSource } from './import/read-plan-source.ts';
+import { digestRoundFor } from './app/report/digest-round.ts';
 import { createReportSources } from './adapters/db/report-sources.ts';
 import { createReportEntryStore, createReportRoundStore } from './adapters/db/report-store.ts';
 import { createReportFiles } from './adapters/excel/report-files.ts';
@@ -143,11 +144,15 @@ export async function startBot(config: Config, write: (text: string) => void, te
     });
 
     // Each stored plan has its own tick and digest, with its statuses and keys (issue 13).
+    const reportRounds = createReportRoundStore(db);
+    const reportEntries = createReportEntryStore(db);
     const planParts = (ref: PlanRef) => ({
       plans: { load: () => plans.loadKey(ref.key) },
       statuses: createStatusStore(db, async () => ref),
       digests: createDigestStore(db, ref.prefix),
       keyPrefix: ref.prefix,
+      // The digest shows the plan's open report round: who has not answered.
+      reportRound: (plan: Plan, date: LocalDate) => digestRoundFor({ rounds: reportRounds, entries: reportEntries, planKey: ref.key, timeZone }, plan, date),
     });
     const tick = async (now: Date): Promise<TickSummary> => {
       const summary = await tickEveryPlan(await plans.list(), async (ref) => {

@@ -8,6 +8,7 @@ import type { Directory } from '../domain/directory.ts';
 import { isoWeekKey } from '../domain/iso-week.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import type { ReminderPolicy } from '../domain/reminder-policy.ts';
+import type { DigestReportRound } from '../domain/report-round.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { GroupLatest } from '../domain/status-summary.ts';
 import type { StatusUpdate } from '../domain/status-update.ts';
@@ -26,6 +27,8 @@ export interface BuildDigestDeps {
   policy: ReminderPolicy;
   /** IANA zone of every schedule, e.g. `Asia/Tokyo`. */
   timeZone: string;
+  /** The plan's open report round on a date (src/app/report/digest-round.ts); absent where rounds are not wired. */
+  reportRound?: (plan: Plan, date: LocalDate) => Promise<DigestReportRound | null>;
 }
 
 /** What the digest reads of the status history (StatusStore). */
@@ -64,16 +67,16 @@ export async function buildDigestFor(date: LocalDate, deps: BuildDigestDeps): Pr
   const plan = await deps.plans.load();
   if (!plan) return fail(NO_PLAN);
   const previous = await deps.digests.latestBefore(isoWeekKey(date));
-  return ok(
-    buildDigest({
-      plan,
-      ...(await readStatusesFor(date, previous?.day ?? null, deps)),
-      calendar: deps.calendar,
-      policy: deps.policy,
-      timeZone: deps.timeZone,
-      date,
-      previousDate: previous?.day ?? null,
-      directory: deps.directory,
-    }),
-  );
+  const reportRound = (await deps.reportRound?.(plan, date)) ?? null;
+  const digest = buildDigest({
+    plan,
+    ...(await readStatusesFor(date, previous?.day ?? null, deps)),
+    calendar: deps.calendar,
+    policy: deps.policy,
+    timeZone: deps.timeZone,
+    date,
+    previousDate: previous?.day ?? null,
+    directory: deps.directory,
+  });
+  return ok(reportRound ? { ...digest, reportRound } : digest);
 }

@@ -19,6 +19,7 @@ import { isoWeekKey } from '../domain/iso-week.ts';
 import { addDays, compareLocalDates } from '../domain/local-date.ts';
 import { planPeriodOf } from '../domain/plan-period.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
+import type { DigestReportRound } from '../domain/report-round.ts';
 import type { ReminderPolicy } from '../domain/reminder-policy.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { wallClock } from '../domain/zoned-time.ts';
@@ -44,6 +45,8 @@ export interface PostDigestDeps {
   lang: Lang;
   /** Put before the outbox keys: '' for the plan stored first, `KEY/` for others (see ReminderTickDeps.keyPrefix). */
   keyPrefix?: string;
+  /** The plan's open report round on a date (src/app/report/digest-round.ts); absent where rounds are not wired. */
+  reportRound?: (plan: Plan, date: LocalDate) => Promise<DigestReportRound | null>;
 }
 
 export interface PostDigestOptions {
@@ -118,6 +121,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
   // previous one found inside is this one or a later one, and the statuses
   // read from this one's date on cover it.
   const statuses = await readStatusesFor(today, (await deps.digests.latestBefore(week))?.day ?? null, deps);
+  const reportRound = (await deps.reportRound?.(plan, today)) ?? null;
   const division = deps.directory.coordinator?.division ?? plan.coordinator ?? '';
   // Without a directory the channel is empty: only the terminal can show it (as for unmapped reminders).
   const channel = deps.directory.coordinator?.channel ?? '';
@@ -140,7 +144,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
       previousDate: previous?.day ?? null,
       directory: deps.directory,
     });
-    const body = digestMessage(digest, { lang: deps.lang, week, late, manual });
+    const body = digestMessage(reportRound ? { ...digest, reportRound } : digest, { lang: deps.lang, week, late, manual });
     // The week's digest is keyed by its week; extras get `…|manual`, `…|manual|2`, ….
     const baseKey = `${deps.keyPrefix ?? ''}${weekly ? `digest|${week}` : `digest|${week}|manual`}`;
     const { id, key } = await tx.enqueue({ baseKey, day: today, division, channel, body }, weekly ? week : null);

@@ -20,6 +20,7 @@ export function capDigest(digest: Digest, max: number): Digest {
     dueSoon: cut(digest.dueSoon, max),
     silentDivisions: cut(digest.silentDivisions, max),
     unmappedDivisions: cut(digest.unmappedDivisions, max),
+    ...(digest.reportRound ? { reportRound: { ...digest.reportRound, missing: cut(digest.reportRound.missing, max) } } : {}),
     pillars: {
       total: digest.pillars.total,
       items: digest.pillars.items.slice(0, max).map((pillar) => ({ ...pillar, initiatives: cut(pillar.initiatives, max) })),

@@ -24,6 +24,7 @@ import { listDivisions, type LocalDate, type Plan, type YearMonth } from './plan
 import type { ReminderPolicy } from './reminder-policy.ts';
 import type { StatusCode } from './status.ts';
 import type { GroupLatest } from './status-summary.ts';
+import type { DigestReportRound } from './report-round.ts';
 import type { StatusUpdate } from './status-update.ts';
 
 export type { DigestList, PillarRollup, Progress, RollupRow, StatusCounts, UnitNow } from './digest-rollup.ts';
@@ -79,6 +80,8 @@ export interface Digest {
   unmappedDivisions: DigestList<string>;
   /** Per pillar, then per initiative. */
   pillars: DigestList<PillarRollup>;
+  /** The plan's open report round, when one is open (added by the app: the domain digest does not read rounds). */
+  reportRound?: DigestReportRound;
 }
 
 export interface DigestInput {

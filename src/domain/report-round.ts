@@ -183,3 +183,24 @@ export function parseEvaluationScale(text: string): EvaluationScale | null {
   }
   return grades.length >= 2 ? { grades } : null;
 }
+
+/** A division that owes answers in a round, as the digest lists it. */
+export interface DigestRoundDivision {
+  division: string;
+  /** Items not answered yet, sent-back ones included. */
+  notAnswered: number;
+  /** Of those, items sent back. */
+  returned: number;
+}
+
+/** The open report round as the weekly digest shows it (issue 15 §1: who has not answered). */
+export interface DigestReportRound {
+  asOf: LocalDate;
+  deadline: LocalDate;
+  /** Divisions with every item answered. */
+  answered: number;
+  /** Divisions asked. */
+  total: number;
+  /** The divisions still owing answers, in plan order; `total` is their real number when the list is cut. */
+  missing: { total: number; items: DigestRoundDivision[] };
+}

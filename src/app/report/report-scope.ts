@@ -4,6 +4,7 @@
  * statuses), the plan's items with their owners, and the directory.
  */
 import type { Directory } from '../../domain/directory.ts';
+import type { Plan } from '../../domain/plan.ts';
 import type { MilestoneProgress } from '../../domain/progress.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { closestMatches } from '../../domain/similarity.ts';
@@ -44,16 +45,16 @@ export async function loadReportScope(deps: CommandDeps): Promise<Result<ReportS
   if (!world.ok) return world;
   const planKey = await reports.planKey();
   if (planKey === null) return fail({ code: 'no_plan' });
-  return ok({ reports, planKey, world: world.value, items: roundItemsOf(world.value), directory: deps.directory.current() });
+  return ok({ reports, planKey, world: world.value, items: roundItemsOf(world.value.plan, world.value.byId), directory: deps.directory.current() });
 }
 
-/** The plan's items in plan order, each with its milestones' progress. */
-export function roundItemsOf(world: PlanWorld): RoundItem[] {
+/** The plan's items in plan order, each with its milestones' progress (as far as `byId` has it). */
+export function roundItemsOf(plan: Plan, byId: ReadonlyMap<string, MilestoneProgress>): RoundItem[] {
   const items: RoundItem[] = [];
-  for (const pillar of world.plan.pillars) {
+  for (const pillar of plan.pillars) {
     for (const initiative of pillar.initiatives) {
       for (const item of initiative.items) {
-        const milestones = item.milestones.map((m) => world.byId.get(m.id)).filter((p): p is MilestoneProgress => p !== undefined);
+        const milestones = item.milestones.map((m) => byId.get(m.id)).filter((p): p is MilestoneProgress => p !== undefined);
         items.push({ id: item.id, title: item.title, owners: [...item.owners], milestones });
       }
     }

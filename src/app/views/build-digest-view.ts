@@ -11,6 +11,7 @@ import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type Translate } from '../../i18n/catalog.ts';
 import { DIGEST_LIST_LINES, DIGEST_MORE_COMMANDS, digestPeriodText, entryFacts, percentText, progressBar, silentFacts, type DigestPart } from '../../i18n/digest-wording.ts';
 import { formatDate } from '../../i18n/format-date.ts';
+import { formatAsOf } from '../../i18n/format-as-of.ts';
 import type { ViewLine, ViewList } from './view-line.ts';
 
 /** A bar and its words: `▓▓▓▓░░░░░░` and `40% ／ 完了 12/30 …`. */
@@ -69,6 +70,20 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
       line('', s.division, silentFacts(s, lang, t)),
     ),
   ];
+  // The open report round: who has not answered (issue 15 §1), cut like every list.
+  if (digest.reportRound) {
+    const round = digest.reportRound;
+    const title = t('reports.digest.line', { asOf: formatAsOf(round.asOf, lang), deadline: formatAsOf(round.deadline, lang, true), answered: round.answered, total: round.total });
+    lists.push({
+      title,
+      lines: round.missing.items
+        .slice(0, DIGEST_LIST_LINES)
+        .map((d) => line('', d.division, [t('reports.digest.notAnswered', { count: d.notAnswered }), ...(d.returned > 0 ? [t('reports.digest.returned', { count: d.returned })] : [])])),
+      total: round.missing.total,
+      moreCommand: '/plan report',
+      empty: t('reports.closed.complete'),
+    });
+  }
   if (digest.unmappedDivisions.total > 0) {
     lists.push(viewList(t('digest.unmapped.title', { count: digest.unmappedDivisions.total }), digest.unmappedDivisions, 'unmapped', null, (d) => line('', d, [])));
   }

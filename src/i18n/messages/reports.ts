@@ -117,6 +117,8 @@ export const ja = {
   'reports.digest.title': '報告ラウンド',
   'reports.digest.line': (p: Params) => `${p.asOf}現在の報告(締切 ${p.deadline}): ${p.answered}/${p.total} 課が回答済み`,
   'reports.digest.missing': (p: Params) => `未回答: ${p.divisions}`,
+  'reports.digest.notAnswered': (p: Params) => `未回答 ${p.count} 件`,
+  'reports.digest.returned': (p: Params) => `うち差し戻し ${p.count} 件`,
   'reports.digest.more': (p: Params) => `ほか ${p.count} 課`,
 } satisfies Record<string, Message>;
 
@@ -231,5 +233,7 @@ export const en: Record<keyof typeof ja, Message> = {
   'reports.digest.title': 'Report round',
   'reports.digest.line': (p) => `Report as of ${p.asOf} (deadline ${p.deadline}): ${p.answered}/${p.total} divisions answered`,
   'reports.digest.missing': (p) => `Not answered: ${p.divisions}`,
+  'reports.digest.notAnswered': (p) => `${p.count} not answered`,
+  'reports.digest.returned': (p) => `${p.count} of them sent back`,
   'reports.digest.more': (p) => `${p.count} more`,
 };
