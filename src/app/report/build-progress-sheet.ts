@@ -53,8 +53,11 @@ export function buildProgressSheet(input: ProgressSheetInput): ProgressSheet {
     lastUpdateDay.set(u.milestoneId, localDateOf(u.createdAt, timeZone));
   }
   const answers = latestAnswers(input.entries);
+  const titles = titleOf(plan);
   const returned = returnedItems(input.entries);
   const unitsByItem = groupBy(input.units, (u) => u.unit.placed.item.id);
+  // Looked up once per unit and pillar: a large plan has thousands of both.
+  const pillarOf = new Map(plan.pillars.flatMap((p) => p.initiatives.flatMap((i) => i.items.map((item) => [item.id, p.id] as const))));
 
   const rows: ProgressRow[] = [];
   for (const pillar of plan.pillars) {
@@ -98,11 +101,11 @@ export function buildProgressSheet(input: ProgressSheetInput): ProgressSheet {
     scale: input.scale,
     months,
     rows,
-    pillars: plan.pillars.map((pillar) => summarize(`${pillar.id} ${pillar.title}`, (id) => itemPillar(plan, id) === pillar.id)),
+    pillars: plan.pillars.map((pillar) => summarize(`${pillar.id} ${pillar.title}`, (id) => pillarOf.get(id) === pillar.id)),
     divisions: listDivisions(plan).map((division) => summarize(division, (_, owners) => owners.includes(division))),
     total: summarize('', () => true),
     attention: attentionRows(input.units, asOf, input.calendar, latestComment),
-    history: updates.map((u) => historyRow(u, titleOf(plan), timeZone)),
+    history: updates.map((u) => historyRow(u, titles, timeZone)),
     reportHistory: [...input.entries].sort(byCreated).map((e) => reportHistoryRow(e, timeZone)),
   };
 }
@@ -258,11 +261,6 @@ function titleOf(plan: Plan): (milestoneId: string) => string {
   const titles = new Map(listMilestones(plan).map((p) => [p.milestone.id, p.milestone.title]));
   // A milestone dropped by a re-import keeps its history; its title is no longer known.
   return (id) => titles.get(id) ?? '';
-}
-
-function itemPillar(plan: Plan, itemId: string): string | undefined {
-  for (const pillar of plan.pillars) for (const initiative of pillar.initiatives) if (initiative.items.some((i) => i.id === itemId)) return pillar.id;
-  return undefined;
 }
 
 function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
