@@ -43,7 +43,6 @@ export async function importWorkbookCommand(file: string, options: ImportWorkboo
   }
   const read = await readProgressWorkbook(bytes);
   if (!read.ok) {
-    if (read.error.kind === 'cells') return badCells(read.error.problems);
     return failWith(read.error.kind === 'not_ours' ? t('excel.import.notOurs', { file }) : t('excel.import.unreadable', { file, reason: read.error.reason }));
   }
   const edited = read.value;

@@ -2,16 +2,15 @@
  * Reads back a progress report workbook we wrote and a person edited: per
  * row of 進捗管理表, the cells they may change (取組項目, 担当課, 年次計画 and
  * the four answer fields), as text. Every cell that cannot be taken (a
- * formula, an unknown or repeated 番号, an evaluation off the scale, text
- * over the limit) is reported by sheet, row and column, all of them at once.
+ * formula, an unknown or repeated 番号) is reported by sheet, row and
+ * column; the answers' own checks follow in workbook-changes.ts.
  */
 import type { CellProblem, EditableCell, EditedRow, EditedWorkbook } from '../../app/report/edited-workbook.ts';
 import type { SheetFields } from '../../app/report/progress-sheet.ts';
-import { REPORT_FIELD_MAX_CHARS } from '../../domain/report-round.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
-import { translator, type Translate } from '../../i18n/catalog.ts';
+import { translator } from '../../i18n/catalog.ts';
 import { loadWorkbook, type Cell, type WorkbookType } from './exceljs.ts';
-import { columnLetter, columnNumber, FIRST_DATA_ROW, PROGRESS_COLUMNS, type ProgressColumnKey } from './progress-columns.ts';
+import { columnLetter, columnNumber, FIRST_DATA_ROW, type ProgressColumnKey } from './progress-columns.ts';
 import { META_SHEET, readMeta, type WorkbookMeta } from './workbook-meta.ts';
 
 const CELL_COLUMNS: Record<EditableCell, ProgressColumnKey> = {
@@ -25,7 +24,7 @@ const CELL_COLUMNS: Record<EditableCell, ProgressColumnKey> = {
   nextSteps: 'nextSteps',
 };
 
-export type ReadProblem = { kind: 'unreadable'; reason: string } | { kind: 'not_ours' } | { kind: 'cells'; problems: CellProblem[] };
+export type ReadProblem = { kind: 'unreadable'; reason: string } | { kind: 'not_ours' };
 
 /** Parses `bytes`; problems are worded in the workbook's own language. */
 export async function readProgressWorkbook(bytes: Uint8Array): Promise<Result<EditedWorkbook, ReadProblem>> {
@@ -70,7 +69,6 @@ export async function readProgressWorkbook(bytes: Uint8Array): Promise<Result<Ed
     }
     seen.set(itemId, r);
     const fields: SheetFields = { achievement, evaluation: evaluation.trim(), issues, nextSteps };
-    problems.push(...fieldProblems(fields, meta, t, (key) => at(r, key)));
     rows.push({
       itemId,
       cells: Object.fromEntries(Object.entries(CELL_COLUMNS).map(([cell, key]) => [cell, at(r, key)])) as Record<EditableCell, string>,
@@ -80,23 +78,7 @@ export async function readProgressWorkbook(bytes: Uint8Array): Promise<Result<Ed
       fields,
     });
   }
-  if (problems.length > 0) return fail({ kind: 'cells', problems });
-  return ok({ meta, rows });
-}
-
-function fieldProblems(fields: SheetFields, meta: WorkbookMeta, t: Translate, at: (key: ProgressColumnKey) => string): CellProblem[] {
-  const problems: CellProblem[] = [];
-  if (fields.evaluation !== '' && !meta.scale.includes(fields.evaluation)) {
-    problems.push({ cell: at('evaluation'), reason: t('excel.cell.notOnScale', { value: fields.evaluation, codes: meta.scale.join(' ') }) });
-  }
-  for (const key of ['achievement', 'issues', 'nextSteps'] as const) {
-    const length = [...fields[key]].length;
-    if (length > REPORT_FIELD_MAX_CHARS) {
-      const column = PROGRESS_COLUMNS.find((c) => c.key === key)!;
-      problems.push({ cell: at(key), reason: t('excel.cell.tooLong', { column: t(column.header), length, max: REPORT_FIELD_MAX_CHARS }) });
-    }
-  }
-  return problems;
+  return ok({ meta, rows, problems });
 }
 
 /**

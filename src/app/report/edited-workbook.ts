@@ -49,4 +49,6 @@ export interface CellProblem {
 export interface EditedWorkbook {
   meta: WorkbookMeta;
   rows: EditedRow[];
+  /** Cells the reader could not take (formulas, unknown or repeated numbers); their rows are left out of `rows`. */
+  problems: CellProblem[];
 }

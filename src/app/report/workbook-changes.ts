@@ -8,7 +8,7 @@
  */
 import { trailingParen } from '../../import/pdf-text/pieces.ts';
 import type { Item, Milestone, Plan } from '../../domain/plan.ts';
-import type { EvaluationScale, ReportFields } from '../../domain/report-round.ts';
+import { checkReportFields, type EvaluationScale, type ReportFieldProblem, type ReportFields } from '../../domain/report-round.ts';
 import { parseSchedule } from '../../domain/schedule.ts';
 import type { Translate } from '../../i18n/catalog.ts';
 import { milestoneLine } from './build-progress-sheet.ts';
@@ -43,7 +43,7 @@ const BULLETS = /^[・･•]\s*/u;
 export function workbookChanges(plan: Plan, edited: EditedWorkbook, scale: EvaluationScale | null, t: Translate): WorkbookChanges {
   const items = new Map<string, Item>();
   for (const pillar of plan.pillars) for (const initiative of pillar.initiatives) for (const item of initiative.items) items.set(item.id, item);
-  const problems: CellProblem[] = [];
+  const problems: CellProblem[] = [...edited.problems];
   const revised = new Map<string, Item>();
   const answers: OfferedAnswer[] = [];
 
@@ -66,12 +66,13 @@ export function workbookChanges(plan: Plan, edited: EditedWorkbook, scale: Evalu
       problems.push(...changed.map((c) => ({ cell: row.cells[c.field], reason: t('excel.cell.noRound') })));
       continue;
     }
-    const grade = scale.grades.find((g) => g.code === row.fields.evaluation);
-    if (grade?.requiresAchievement && row.fields.achievement.trim() === '') {
-      problems.push({ cell: row.cells.achievement, reason: t('excel.cell.achievementRequired', { evaluation: grade.code }) });
+    // The rounds' own check, as every form and command answers through it.
+    const checked = checkReportFields(row.fields, scale);
+    if (!checked.ok) {
+      problems.push(...checked.error.map((problem) => ({ cell: row.cells[problem.field], reason: fieldProblemText(problem, t) })));
       continue;
     }
-    answers.push({ itemId: item.id, title: item.title, division: item.owners[0] ?? '', fields: { ...row.fields }, changed });
+    answers.push({ itemId: item.id, title: item.title, division: item.owners[0] ?? '', fields: checked.value, changed });
   }
 
   const nextPlan: Plan | null =
@@ -84,7 +85,33 @@ export function workbookChanges(plan: Plan, edited: EditedWorkbook, scale: Evalu
             initiatives: pillar.initiatives.map((initiative) => ({ ...initiative, items: initiative.items.map((item) => revised.get(item.id) ?? item) })),
           })),
         };
-  return { plan: nextPlan, answers, problems };
+  return { plan: nextPlan, answers, problems: problems.sort(byPlace) };
+}
+
+/** A field's refusal in words, named by its column. */
+function fieldProblemText(problem: ReportFieldProblem, t: Translate): string {
+  const column = { achievement: 'excel.col.achievement', evaluation: 'excel.col.evaluation', issues: 'excel.col.issues', nextSteps: 'excel.col.nextSteps' } as const;
+  switch (problem.code) {
+    case 'unknown_grade':
+      return problem.word === '' ? t('excel.cell.evaluationRequired', { codes: problem.valid.join(' ') }) : t('excel.cell.notOnScale', { value: problem.word, codes: problem.valid.join(' ') });
+    case 'achievement_required':
+      return t('excel.cell.achievementRequired', { evaluation: problem.grade });
+    case 'too_long':
+      return t('excel.cell.tooLong', { column: t(column[problem.field]), length: problem.length, max: problem.max });
+    case 'control_characters':
+      return t('excel.cell.controlCharacters', { column: t(column[problem.field]) });
+  }
+}
+
+/** Problems in the order of the sheet: by row, then by column (`進捗管理表!U14`). */
+function byPlace(a: CellProblem, b: CellProblem): number {
+  const place = (cell: string) => {
+    const match = /!([A-Z]+)(\d+)$/u.exec(cell);
+    const column = match ? [...match[1]!].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : 0;
+    return { row: match ? Number(match[2]) : 0, column };
+  };
+  const [pa, pb] = [place(a.cell), place(b.cell)];
+  return pa.row - pb.row || pa.column - pb.column;
 }
 
 /**

@@ -115,14 +115,15 @@ describe('shinchoku import FILE.xlsx', () => {
     });
     const run = await cli(['import', file, '--apply'], env);
     expect(run.code).toBe(1);
-    // In the order of the rows: 1-2's number (row 6), 2-1's evaluation (row 8), 3-1's achievement (row 12).
+    // In the order of the sheet: 1-2's number (row 6), 2-1's evaluation (row 8), 3-1's achievement and its missing evaluation (row 12).
     expect(rows).toEqual([8, 12, 6]);
     expect(run.stderr).toBe(
       [
-        '3 か所のセルを取り込めません。何も書き込んでいません:',
+        '4 か所のセルを取り込めません。何も書き込んでいません:',
         '  進捗管理表!A6: 番号「9-9」の取組項目はこの計画にありません',
         '  進捗管理表!U8: 進捗評価「A」は評価の一覧(◎ ○ △ ×)にありません',
         '  進捗管理表!T12: 取組実績が 1001 文字あります(上限 1000 文字)',
+        '  進捗管理表!U12: 進捗評価を選んでください(◎ ○ △ ×)',
         '',
       ].join('\n'),
     );
