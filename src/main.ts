@@ -53,7 +53,7 @@ import { createTeamsFileDelivery } from './adapters/teams/export-link.ts';
 import { listMilestones, type Plan } from './domain/plan.ts';
 import { translator, type Lang } from './i18n/catalog.ts';
 import type { Problem } from './domain/result.ts';
-import { dashboardAccess, startDashboard } from './adapters/web/compose-dashboard.ts';
+import { dashboardAccess, dashboardWorkbook, startDashboard } from './adapters/web/compose-dashboard.ts';
 import type { RunningDashboard } from './adapters/web/start-dashboard-server.ts';
 
 export type BotMode = 'slack' | 'teams' | 'shell';
@@ -209,7 +209,9 @@ export async function startBot(config: Config, write: (text: string) => void, te
       ...(access ? { dashboard: access } : {}),
     };
     if (dashboardSettings && access) {
-      dashboard = await startDashboard(db, { plans, directory: () => directory.current(), access, settings: { calendar, policy, timeZone }, clock, lang, logger }, dashboardSettings);
+      const settings = { calendar, policy, timeZone };
+      const workbook = dashboardWorkbook(db, settings, lang);
+      dashboard = await startDashboard(db, { plans, directory: () => directory.current(), access, settings, clock, lang, logger, workbook }, dashboardSettings);
       write(translator(lang)('web.start.listening', { url: dashboardSettings.baseUrl, port: dashboard.port }));
     }
     const runningDashboard = dashboard;

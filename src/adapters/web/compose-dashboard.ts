@@ -16,6 +16,10 @@ import type { Database } from '../db/schema.ts';
 import { createStatusStore } from '../db/status-store.ts';
 import type { Logger } from '../log/create-logger.ts';
 import { createDashboardAccess, type DashboardAccess } from './dashboard-links.ts';
+import { createReportSources } from '../db/report-sources.ts';
+import { createReportEntryStore, createReportRoundStore } from '../db/report-store.ts';
+import { exportProgressReport } from '../excel/export-workbook.ts';
+import { wallClock } from '../../domain/zoned-time.ts';
 import { startDashboardServer, type DashboardSource, type RunningDashboard } from './start-dashboard-server.ts';
 
 /** The stored plans as the dashboard reads them. */
@@ -50,10 +54,32 @@ export function dashboardAccess(db: Kysely<Database>, settings: Pick<DashboardCo
   return createDashboardAccess({ baseUrl: settings.baseUrl, secret: settings.secret, store: createDashboardLinkStore(db) });
 }
 
+/**
+ * The download of a plan's progress report workbook: what `/plan export`
+ * and `shinchoku export` write for it now (its latest round, else today).
+ */
+export function dashboardWorkbook(db: Kysely<Database>, settings: DashboardSettings, lang: Lang): (planKey: string, now: Date) => Promise<{ bytes: Buffer; fileName: string } | null> {
+  const sources = createReportSources(db, { ...settings, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) });
+  return async (planKey, now) => {
+    const exported = await exportProgressReport(sources, { planKey, today: wallClock(now, settings.timeZone).date }, { lang, now });
+    return exported.ok ? { bytes: exported.value.bytes, fileName: exported.value.fileName } : null;
+  };
+}
+
 /** Starts the dashboard on the settings' port. */
 export function startDashboard(
   db: Kysely<Database>,
-  parts: { plans: PlanStore; directory: () => Directory; access: DashboardAccess; settings: DashboardSettings; clock: Clock; lang: Lang; logger: Logger },
+  parts: {
+    plans: PlanStore;
+    directory: () => Directory;
+    access: DashboardAccess;
+    settings: DashboardSettings;
+    clock: Clock;
+    lang: Lang;
+    logger: Logger;
+    /** The progress report workbook of a plan (src/adapters/excel); absent: no download. */
+    workbook?: (planKey: string, now: Date) => Promise<{ bytes: Buffer; fileName: string } | null>;
+  },
   composition: DashboardComposition,
 ): Promise<RunningDashboard> {
   return startDashboardServer({
@@ -65,5 +91,6 @@ export function startDashboard(
     clock: parts.clock,
     lang: parts.lang,
     logger: parts.logger,
+    ...(parts.workbook ? { workbook: parts.workbook } : {}),
   });
 }

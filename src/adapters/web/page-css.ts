@@ -36,6 +36,8 @@ td.late{color:var(--bad);font-weight:bold}
 .status-delayed{border-color:var(--bad);color:var(--bad)}
 .status-at_risk{border-color:var(--warn);color:var(--warn)}
 footer{margin-top:32px;padding-bottom:24px;font-size:.8rem;color:var(--muted);border-top:1px solid var(--line)}
+.download{margin:12px 0 0}
+@media print{.download{display:none}}
 .refusal{max-width:640px;margin:64px auto;padding:0 16px}
 @media (min-width:900px){.charts{grid-template-columns:1fr 1fr}}
 @media print{

@@ -13,14 +13,14 @@ import { html, trusted, type Html } from './html.ts';
 import { completionRate, shortDate, signed, type PageLinks } from './web-format.ts';
 
 /** The overview's body. */
-export function renderOverviewBody(model: DashboardModel, links: PageLinks, lang: Lang, t: Translate): Html {
+export function renderOverviewBody(model: DashboardModel, links: PageLinks, lang: Lang, t: Translate, workbook = false): Html {
   const { digest, baseline } = model;
   const rate = completionRate(digest.progress.done, digest.progress.total);
   const baseRate = completionRate(baseline.progress.done, baseline.progress.total);
   const since = (change: string) => t(baseline.afterDigest ? 'web.kpi.since' : 'web.kpi.sinceWeek', { date: shortDate(baseline.date, lang), change });
   const kpi = (id: string, cls: string, label: string, value: string, detail: string | null, change: string) =>
     html`<div class="kpi ${cls}" data-kpi="${id}"><div class="label">${label}</div><div class="value" data-value>${value}</div>${detail === null ? '' : html`<div class="detail">${detail}</div>`}<div class="change" data-change>${change}</div></div>`;
-  return html`<section class="kpis">
+  return html`${workbook ? html`<p class="download"><a href="${links.workbook}" data-download="workbook">${t('web.download.workbook')}</a></p>` : ''}<section class="kpis">
 ${kpi('completion', 'completion', t('web.kpi.completion'), `${rate.toFixed(1)}%`, t('web.kpi.completionDetail', { done: digest.progress.done, total: digest.progress.total }), since(t('web.kpi.percentPoints', { change: signed(rate - baseRate, 1) })))}
 ${kpi('overdue', 'overdue', t('web.kpi.overdue'), t('web.kpi.count', { count: digest.progress.overdue }), null, since(signed(digest.progress.overdue - baseline.progress.overdue)))}
 ${kpi('at-risk', 'at-risk', t('web.kpi.atRisk'), t('web.kpi.count', { count: digest.counts.at_risk }), null, since(signed(digest.counts.at_risk - baseline.counts.at_risk)))}

@@ -39,6 +39,8 @@ export interface DashboardServerOptions {
   clock: Clock;
   lang: Lang;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The progress report workbook of a plan now (its latest round, else today), as /plan export gives it; absent: no download. */
+  workbook?: (planKey: string, now: Date) => Promise<{ bytes: Buffer; fileName: string } | null>;
 }
 
 export interface RunningDashboard {
@@ -94,6 +96,22 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Dashbo
     res.end();
     return;
   }
+  if (parsed.route.page === 'workbook') {
+    const file = options.workbook ? await options.workbook(parsed.route.planKey, now) : null;
+    if (file === null) {
+      send(res, 404, renderRefusal(t, t('web.notFound.title'), t('web.notFound.body')), head);
+      return;
+    }
+    res.writeHead(200, {
+      ...HEADERS,
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      // The ASCII name for old clients, the Japanese one (RFC 5987) for the rest.
+      'Content-Disposition': `attachment; filename="progress-report.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Content-Length': file.bytes.length,
+    });
+    res.end(head ? undefined : file.bytes);
+    return;
+  }
   const page = await renderPage(parsed.token, parsed.route, now, options, t);
   if (page === null) send(res, 404, renderRefusal(t, t('web.notFound.title'), t('web.notFound.body')), head);
   else send(res, 200, page, head);
@@ -101,7 +119,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Dashbo
 
 /** The page of `route`, or null when there is no such plan, division or milestone. */
 async function renderPage(token: string, route: DashboardRoute, now: Date, options: DashboardServerOptions, t: Translate): Promise<string | null> {
-  if (route.page === 'not_found') return null;
+  if (route.page === 'not_found' || route.page === 'workbook') return null;
   const { lang, source, settings } = options;
   const key = route.planKey ?? (await source.defaultKey());
   if (key === null) return null;
@@ -124,7 +142,7 @@ async function renderPage(token: string, route: DashboardRoute, now: Date, optio
     });
   switch (route.page) {
     case 'overview':
-      return frame(t('web.title', { plan: parts.plan.title }), renderOverviewBody(model, links, lang, t), null);
+      return frame(t('web.title', { plan: parts.plan.title }), renderOverviewBody(model, links, lang, t, options.workbook !== undefined), null);
     case 'division': {
       if (!model.units.some((u) => u.unit.placed.owners.includes(route.division))) return null;
       return frame(t('web.division.title', { division: route.division }), renderDivisionBody(model, route.division, links, lang, t), links.overview);

@@ -36,6 +36,7 @@ export interface PageLinks {
   overview: string;
   division(name: string): string;
   milestone(id: string): string;
+  workbook: string;
 }
 
 /** The hrefs of plan `key` under `/d/TOKEN/`. */
@@ -45,5 +46,6 @@ export function pageLinks(token: string, key: string): PageLinks {
     overview: base,
     division: (name) => `${base}division/${encodeURIComponent(name)}`,
     milestone: (id) => `${base}milestone/${encodeURIComponent(id)}`,
+    workbook: `${base}report.xlsx`,
   };
 }

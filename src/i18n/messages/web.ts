@@ -48,6 +48,7 @@ export const ja = {
   'web.milestone.path': (p: Params) => `${p.pillar} › ${p.initiative} › ${p.item}`,
   'web.footer': (p: Params) => `${p.plan} ・ ${p.date} ・ 数字は週次ダイジェストと同じ定義(月ごとの期限は1件ずつ数えます)`,
   'web.readOnly': '閲覧専用',
+  'web.download.workbook': '進捗管理表 (Excel) をダウンロード',
   // ── refusals ──
   'web.unauthorized.title': 'このリンクでは表示できません',
   'web.unauthorized.body': 'リンクが無効か、期限が切れたか、取り消されています。チャットで /plan dashboard と入力すると、新しいリンクが届きます。',
@@ -123,6 +124,7 @@ export const en: Record<keyof typeof ja, Message> = {
   'web.milestone.path': (p) => `${p.pillar} › ${p.initiative} › ${p.item}`,
   'web.footer': (p) => `${p.plan} · ${p.date} · Figures as defined in the weekly digest (a milestone due in several months counts once per month)`,
   'web.readOnly': 'Read only',
+  'web.download.workbook': 'Download the progress report (Excel)',
   'web.unauthorized.title': 'This link does not open the dashboard',
   'web.unauthorized.body': 'The link is invalid, has expired or was revoked. Type /plan dashboard in the chat to receive a new one.',
   'web.notFound.title': 'Page not found',

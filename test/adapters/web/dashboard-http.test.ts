@@ -44,6 +44,7 @@ describe('refused', () => {
     await expectRefused(`${origin()}/d/`);
     await expectRefused(`${origin()}/d/nothing/`);
     await expectRefused(`${origin()}/d/nothing/p/fy2020/milestone/1-1-2`);
+    await expectRefused(`${origin()}/d/nothing/p/fy2020/report.xlsx`);
   });
 
   it('a forged link: signed with another secret, or its claims changed', async () => {
@@ -100,6 +101,24 @@ describe('with a valid link', () => {
     const post = await fetch(url, { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     expectSecurityHeaders(post);
+  });
+
+  it('hands out the progress report workbook of the plan, linked from the overview', async () => {
+    const url = world.personalUrl();
+    expect(await (await fetch(url)).text()).toContain('href="/d/');
+    const response = await fetch(`${url}p/fy2020/report.xlsx`);
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="progress-report\.xlsx"; filename\*=UTF-8''%E9%80%B2%E6%8D%97/u);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // A zip (an .xlsx is one), and a real workbook: exceljs reads its main sheet back.
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('進捗管理表')).toBeDefined();
+    expect((await fetch(`${url}p/fy1999/report.xlsx`)).status).toBe(404);
   });
 
   it('escapes what people typed: a comment with markup shows as text', async () => {

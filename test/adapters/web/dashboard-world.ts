@@ -14,7 +14,7 @@ import { createPlanStore } from '../../../src/adapters/db/plan-store.ts';
 import type { Database } from '../../../src/adapters/db/schema.ts';
 import { createStatusStore } from '../../../src/adapters/db/status-store.ts';
 import { createLogger } from '../../../src/adapters/log/create-logger.ts';
-import { dashboardAccess, startDashboard } from '../../../src/adapters/web/compose-dashboard.ts';
+import { dashboardAccess, dashboardWorkbook, startDashboard } from '../../../src/adapters/web/compose-dashboard.ts';
 import type { DashboardAccess } from '../../../src/adapters/web/dashboard-links.ts';
 import type { RunningDashboard } from '../../../src/adapters/web/start-dashboard-server.ts';
 import { postDigest } from '../../../src/app/post-digest.ts';
@@ -84,6 +84,7 @@ export async function openDashboardWorld(options: { lang?: Lang } = {}): Promise
       settings: { calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE },
       clock,
       lang: options.lang ?? 'ja',
+      workbook: dashboardWorkbook(db, { calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE }, options.lang ?? 'ja'),
       logger: createLogger({ level: 'silent' }),
     },
     { port: 0, baseUrl: BASE_URL, secret: SECRET, host: '127.0.0.1' },
