@@ -35,26 +35,39 @@ class FolderMigrationProvider implements MigrationProvider {
  * schema: left to itself, Kysely finds them in any schema of the database.
  */
 export async function migrateToLatest<DB>(db: Kysely<DB>, folder: URL = MIGRATION_FOLDER): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrator(db, folder);
+  return migrate(db, folder, null);
+}
+
+/**
+ * Applies the migrations up to and including `name` (e.g.
+ * `20260401000003_status_revision`), no further: a database as an earlier
+ * release left it, for tests that bring such a database forward.
+ */
+export async function migrateUpTo<DB>(db: Kysely<DB>, name: string): Promise<void> {
+  return migrate(db, MIGRATION_FOLDER, name);
+}
+
+async function migrate<DB>(db: Kysely<DB>, folder: URL, upTo: string | null): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return runMigrator(db, folder, upTo);
   await db.connection().execute(async (conn) => {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(conn);
     const schema = rows[0]?.schema ?? 'public';
     await sql`select pg_advisory_lock(hashtext(${`shinchoku.migrate.${schema}`}))`.execute(conn);
     try {
-      await runMigrator(conn, folder, schema);
+      await runMigrator(conn, folder, upTo, schema);
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${`shinchoku.migrate.${schema}`}))`.execute(conn);
     }
   });
 }
 
-async function runMigrator<DB>(db: Kysely<DB>, folder: URL, schema?: string): Promise<void> {
+async function runMigrator<DB>(db: Kysely<DB>, folder: URL, upTo: string | null, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new FolderMigrationProvider(folder),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo === null ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 // A database made by the release before several plans (main at 9b7ce3a,
-// its migrations frozen in test/fixtures/migrations-9b7ce3a) is brought
+// its schema built by the real migrations up to that release's last one) is brought
 // forward with its one plan as the default, nothing lost.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
 import { createDigestStore } from '../../../src/adapters/db/digest-store.ts';
-import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
+import { migrateUpTo } from '../../../src/adapters/db/migrate.ts';
 import { createOutboxStore } from '../../../src/adapters/db/outbox-store.ts';
 import { createPlanStore } from '../../../src/adapters/db/plan-store.ts';
 import { createStatusStore } from '../../../src/adapters/db/status-store.ts';
@@ -19,7 +19,8 @@ import { listMilestones, type Plan } from '../../../src/domain/plan.ts';
 import { planR5 } from '../../fixtures/plan-r5.ts';
 import { createTestSchema, TEST_DATABASE_URL } from './dialects.ts';
 
-const OLD_MIGRATIONS = new URL('../../fixtures/migrations-9b7ce3a/', import.meta.url);
+/** The last migration of the release before plan keys (commit 9b7ce3a): its database is what an office has. */
+const OLD_RELEASE = '20260401000003_status_revision';
 const T0 = '2023-06-01T00:30:00.000Z';
 
 interface OldDatabase {
@@ -34,12 +35,12 @@ async function openOld(dialect: 'sqlite' | 'postgres'): Promise<OldDatabase> {
     const folder = mkdtempSync(join(tmpdir(), 'shinchoku-old-'));
     const url = join(folder, `old-${randomBytes(3).toString('hex')}.db`);
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(url) }) });
-    await migrateToLatest(db, OLD_MIGRATIONS);
+    await migrateUpTo(db, OLD_RELEASE);
     return { url, db, dispose: async () => rmSync(folder, { recursive: true, force: true }) };
   }
   const schema = await createTestSchema(TEST_DATABASE_URL!);
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: schema.url, max: 2 }) }) });
-  await migrateToLatest(db, OLD_MIGRATIONS);
+  await migrateUpTo(db, OLD_RELEASE);
   return { url: schema.url, db, dispose: () => schema.drop() };
 }
 
