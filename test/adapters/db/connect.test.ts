@@ -20,8 +20,8 @@ async function ownTables(db: Kysely<Database>) {
   return tables.filter((t) => t.schema === rows[0]?.schema);
 }
 
-const TABLES = ['change_counter', 'digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'report_entry', 'report_round', 'status_latest', 'status_update', 'teams_conversation', 'tick_state', 'user_pref'];
-const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision', '20260401000002_reminder_key_date_first', '20260401000003_status_revision', '20261201000000_teams_conversations', '20261201000001_plan_keys', '20261202000000_report_rounds'];
+const TABLES = ['change_counter', 'dashboard_link', 'digest', 'initiative', 'item', 'item_owner', 'milestone', 'outbox', 'pillar', 'plan', 'reminder_sent', 'report_entry', 'report_round', 'status_latest', 'status_update', 'teams_conversation', 'tick_state', 'user_pref'];
+const MIGRATIONS = ['20260101000000_plan', '20260201000000_outbox', '20260301000000_user_prefs', '20260302000000_digest', '20260401000000_status_latest', '20260401000001_plan_revision', '20260401000002_reminder_key_date_first', '20260401000003_status_revision', '20261201000000_teams_conversations', '20261201000001_plan_keys', '20261202000000_report_rounds', '20261202000001_dashboard_links'];
 
 for (const dialect of DIALECTS) {
   describe(`openDatabase (${dialect.name})`, () => {
