@@ -20,6 +20,8 @@ import { renderCommentDialog, type DialogValues } from './cards/render-comment-d
 import { channelOf, type CardActionDeps } from './listen-card-actions.ts';
 import { stampedReminderCard, updateInPlace } from './refresh-posted-card.ts';
 import { userIdOf } from './user-id.ts';
+import { REPORT_DIALOG_VERBS } from './cards/render-report-dialog.ts';
+import { openReportDialog, submitReportDialog } from './listen-report-dialogs.ts';
 
 type DialogErrors = Partial<Record<DialogField | 'form', string>>;
 
@@ -31,6 +33,7 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
     const userId = userIdOf(activity.from);
     const lang = await languageOf(ctx.deps, userId);
     const data = (activity.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+    if (data.dialog_id === REPORT_DIALOG_VERBS.open) return openReportDialog(ctx, userId, data, lang);
     const parsed = parseCardAction(typeof data.dialog_id === 'string' ? data.dialog_id : undefined, data, lang);
     if (!parsed.ok || parsed.value.kind !== 'comment_open') return closeWith(parsed.ok ? translator(lang)('plan.problem.internal') : parsed.error.message);
     const opened = await dialogFor(ctx, userId, parsed.value, lang);
@@ -44,6 +47,7 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
     const lang = await languageOf(ctx.deps, userId);
     const t = translator(lang);
     const data = (activity.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+    if (data.action === REPORT_DIALOG_VERBS.submit) return submitReportDialog(ctx, userId, data, lang);
     const values = typedValues(data);
     const parsed = parseCardAction(typeof data.action === 'string' ? data.action : undefined, data, lang);
     if (!parsed.ok) {

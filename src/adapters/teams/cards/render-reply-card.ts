@@ -12,6 +12,7 @@ import { bold, card, container, markdown, text } from './card-parts.ts';
 import { escapeCardText } from './escape-card-text.ts';
 import { renderDigestCards } from './render-digest-card.ts';
 import { teamsCommand } from './teams-command.ts';
+import { reportAnswerAction } from './render-report-dialog.ts';
 
 export interface RenderReplyCardOptions {
   /** The command asked for a change: a refusal then says that nothing was changed. */
@@ -39,7 +40,9 @@ export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCa
     separateNext = false;
     body.push(element, ...details);
   }
-  return card(body, { fallbackText: escapeCardText(replySummary(view)) });
+  // The report form's text comes with the 回答 button that opens it as a dialog.
+  const actions = reply.kind === 'report' && reply.report.op === 'form' ? [reportAnswerAction(reply.report.form.item.id, translate(lang, 'reports.form.button'))] : [];
+  return card(body, { fallbackText: escapeCardText(replySummary(view)), ...(actions.length > 0 ? { actions } : {}) });
 }
 
 function elementsOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, separator: string, lang: Lang): CardElementArray {
