@@ -68,6 +68,6 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
     notifier,
     pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS),
     start: (deps, channelLang, outbox) =>
-      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, outbox, channelLang, logger, interceptors }),
+      startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, outbox, channelLang, logger, interceptors, agentFor }),
   };
 }

@@ -4,6 +4,7 @@
  * TEAMS_OPENID_METADATA_URL's keys, issuer, audience = TEAMS_APP_ID,
  * `serviceurl` claim), with the command listener and the rest.
  */
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@microsoft/teams.apps';
 import type { Interceptor } from '@microsoft/teams.common';
@@ -19,6 +20,7 @@ import { listenCardActions } from './listen-card-actions.ts';
 import { listenDialogs } from './listen-dialogs.ts';
 import { listenInstalls } from './listen-installs.ts';
 import { sendHome } from './send-home.ts';
+import { fetchSigningKeysThrough, signingKeysUrlOf } from './signing-keys-through-proxy.ts';
 import { createUserNames } from './user-names.ts';
 import { listenMessages } from './listen-messages.ts';
 import type { TeamsLogger } from './sdk-logger.ts';
@@ -39,6 +41,8 @@ export interface TeamsAppOptions {
   channelLang: Lang;
   logger: TeamsLogger;
   interceptors?: Interceptor[];
+  /** The proxy's agent for a URL (undefined: direct), for the SDK's own signing-key fetch. */
+  agentFor?: (url: string) => http.Agent | undefined;
 }
 
 export interface RunningTeamsApp {
@@ -89,6 +93,10 @@ export async function startTeamsApp(options: TeamsAppOptions): Promise<Result<Ru
   });
   app.event('error', ({ error }) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'teams app error'));
   await app.initialize();
+  // The SDK fetches the keys that verify activities on its own, without an agent: behind a proxy, give it ours.
+  const keysUrl = signingKeysUrlOf(options.endpoints.cloud.openIdMetadataUrl);
+  const keysAgent = options.agentFor?.(keysUrl);
+  if (keysAgent) fetchSigningKeysThrough(app, keysUrl, keysAgent, options.logger);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

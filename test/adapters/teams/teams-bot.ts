@@ -40,8 +40,11 @@ export function directoryYaml(): string {
   ].join('\n');
 }
 
-/** Starts the fake services and the bot; `env` adds or overrides settings, `fakeOptions` the fake's (its limits). */
-export async function startTeamsBot(env: Record<string, string> = {}, fakeOptions: FakeTeamsOptions = {}): Promise<TeamsBotWorld> {
+/**
+ * Starts the fake services and the bot; `env` adds or overrides settings,
+ * `fakeOptions` the fake's (its limits), and `envFromFake` settings that need the fake's address.
+ */
+export async function startTeamsBot(env: Record<string, string> = {}, fakeOptions: FakeTeamsOptions = {}, envFromFake: (fake: FakeTeams) => Record<string, string> = () => ({})): Promise<TeamsBotWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'shinchoku-teams-'));
   const directoryFile = join(dir, 'directory.yaml');
   writeFileSync(directoryFile, directoryYaml());
@@ -70,6 +73,7 @@ export async function startTeamsBot(env: Record<string, string> = {}, fakeOption
     SHINCHOKU_NOW: '2020-07-22T10:00:00+09:00',
     LOG_LEVEL: 'silent',
     ...env,
+    ...envFromFake(fake),
   });
   if (!config.ok) throw new Error(config.error.message);
   const printed: string[] = [];
