@@ -29,7 +29,7 @@ describe('shinchoku doctor', () => {
     // The example directory leaves 総務部管財課 out on purpose.
     expect(failing(run.stdout)).toEqual(['✗ チャンネルが設定されていない担当課: 総務部管財課 (お知らせは取りまとめチャンネルに届きます)']);
     expect(run.stdout).toMatch(/✓ Slack に接続できます/);
-    expect(run.stdout).toMatch(/✓ manifest\.yaml のスコープ 6 件はすべて許可されています/);
+    expect(run.stdout).toMatch(/✓ manifest\.yaml のスコープ 8 件はすべて許可されています/);
     // 9 channels: the coordinator's and the 8 mapped divisions'.
     expect(run.stdout).toMatch(/✓ ボットは対応表のチャンネル 9 か所すべてに参加しています/);
     expect(slack.callsTo('conversations.info')).toHaveLength(9);
@@ -47,7 +47,7 @@ describe('shinchoku doctor', () => {
     expect(run.code).toBe(1);
     expect(failing(run.stdout)).toEqual([
       '✗ チャンネルが設定されていない担当課: 総務部管財課 (お知らせは取りまとめチャンネルに届きます)',
-      '✗ 許可されていないスコープ: groups:history, groups:read',
+      '✗ 許可されていないスコープ: groups:history, groups:read, files:write, im:write',
       '✗ ボットが参加していないチャンネル: C0JINJI001 (総務部人事課)、C0ZAISEI01 (総務部財政課)',
       '✗ 見つからないチャンネル: C0HOMU0001 (総務部法務・文書課)',
     ]);
