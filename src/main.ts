@@ -205,7 +205,19 @@ export async function startBot(config: Config, write: (text: string) => void, te
         createReportSources(db, { calendar, policy, timeZone, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) }),
         () => plans.scopeOf(),
       ),
-      ...(teams ? { files: createTeamsFileDelivery() } : {}),
+      // Teams: the dashboard's download through the asker's own link when the dashboard runs, else the CLI.
+      ...(teams
+        ? {
+            files: createTeamsFileDelivery(
+              access
+                ? async (userId) => {
+                    const scope = await plans.scopeOf();
+                    return scope ? `${access.personal(userId, clock.now()).url}p/${encodeURIComponent(scope.key)}/report.xlsx` : null;
+                  }
+                : null,
+            ),
+          }
+        : {}),
       ...(access ? { dashboard: access } : {}),
     };
     if (dashboardSettings && access) {

@@ -47,9 +47,9 @@ describe('/plan export', () => {
     expect(buildReplyView(reply as Exclude<typeof reply, { kind: 'digest' }>, 'en').blocks).toEqual([
       { kind: 'text', tone: 'normal', text: 'Teams cannot receive the file here. Write the progress report (Excel) on the server: shinchoku export --xlsx 進捗管理表_fy2023_2023-09-15.xlsx' },
     ]);
-    world.deps.files = createTeamsFileDelivery(() => 'https://bot.example/d/fy2023/report.xlsx?t=abc');
+    world.deps.files = createTeamsFileDelivery(async (userId) => `https://bot.example/d/TOKEN-${userId}/p/fy2023/report.xlsx`);
     const linked = await runCommand(world.deps, 'U0JINJI01', { kind: 'export' }, 'teams');
-    expect(renderReplyText(linked, 'ja')).toBe('進捗管理表(Excel)はダッシュボードからダウンロードできます: https://bot.example/d/fy2023/report.xlsx?t=abc');
+    expect(renderReplyText(linked, 'ja')).toBe('進捗管理表(Excel)はダッシュボードからダウンロードできます: https://bot.example/d/TOKEN-U0JINJI01/p/fy2023/report.xlsx');
   });
 
   it('is refused to someone the directory does not know, and writes nothing', async () => {
