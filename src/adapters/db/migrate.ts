@@ -67,10 +67,24 @@ async function runMigrator<DB>(db: Kysely<DB>, folder: URL, upTo: string | null,
     provider: new FolderMigrationProvider(folder),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = upTo === null ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  let outcome = upTo === null ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  // Kysely finds its bookkeeping tables by listing the tables of every schema
+  // of the database; a schema another application (or test) drops during that
+  // read fails it with 3F000 though nothing of ours is wrong. Read again.
+  for (let attempt = 1; attempt <= 3 && outcome.error !== undefined && isOtherSchemaGone(outcome.error, schema); attempt++) {
+    outcome = upTo === null ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
+  }
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`database migration ${failed ?? '(loading)'} failed: ${reason}`, { cause: error });
   }
+}
+
+/** True when `error` says a schema other than `own` does not exist (PostgreSQL 3F000). */
+function isOtherSchemaGone(error: unknown, own: string | undefined): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const missing = typeof message === 'string' ? /schema "([^"]+)" does not exist/.exec(message)?.[1] : undefined;
+  return code === '3F000' && missing !== undefined && missing !== own;
 }
