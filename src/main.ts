@@ -108,7 +108,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     // The default plan is the one of the fiscal year on the bot's clock (the shell's virtual one included).
     const plans = createPlanStore(db, { today: () => wallClock(clock.now(), config.SHINCHOKU_TIMEZONE).date });
     const { plan, importedFrom } = await ensurePlan(plans, config, clock, logger);
-    const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+    const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
     if (!loaded.ok) throw new StartupError(loaded.error);
     // `/plan owner` changes the directory while the bot runs: everything reads it through this.
     const directory = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value);

@@ -33,7 +33,7 @@ export async function digestCommand(options: DigestOptions, config: Config, io: 
   const typed = options.date === undefined ? wallClock(now, config.SHINCHOKU_TIMEZONE).date : parseTypedDate(options.date);
   if (typed === null) return failWith(t('digest.badDate', { date: quotePrefix(options.date ?? '') }));
   const date = typed;
-  const directory = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  const directory = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
   if (!directory.ok) return failWith(directory.error.message);
 
   const db = await openDatabase(config.DATABASE_URL);

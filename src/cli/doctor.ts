@@ -57,7 +57,7 @@ async function checkDirectory(config: Config, plan: Plan | null, divisions: read
   if (!existsSync(config.SHINCHOKU_DIRECTORY)) {
     return { checks: [{ ok: false, line: t('doctor.directoryMissing', { file: config.SHINCHOKU_DIRECTORY }), fix: t('doctor.fixDirectoryMissing', { file: config.SHINCHOKU_DIRECTORY }) }], directory: null };
   }
-  const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
   if (!loaded.ok) return { checks: [{ ok: false, line: loaded.error.message, fix: t('doctor.fixDirectory', { file: config.SHINCHOKU_DIRECTORY }) }], directory: null };
   const checks: Check[] = [{ ok: true, line: t('doctor.directory', { file: config.SHINCHOKU_DIRECTORY }) }];
   if (plan) {

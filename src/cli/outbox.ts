@@ -44,7 +44,7 @@ export async function outboxRetryCommand(id: string, config: Config, io: CliIo, 
     throw new CliFailure(message);
   };
   if (!/^\d{1,15}$/.test(id)) return fail(t('outbox.badId', { id }));
-  const directory = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  const directory = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
   if (!directory.ok) return fail(directory.error.message);
 
   const db = await openDatabase(config.DATABASE_URL);

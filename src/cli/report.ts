@@ -68,7 +68,7 @@ export function answerFieldsOf(options: ReportAnswerOptions): Partial<ReportFiel
 }
 
 async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: CommandDeps, actor: string) => Promise<Reply>): Promise<void> {
-  const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY);
+  const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
   if (!loaded.ok) return fail(io, loaded.error.message);
   const actor = `cli:${operatorName()}`;
   const db = await openDatabase(config.DATABASE_URL);

@@ -16,6 +16,7 @@ import * as web from './messages/web.ts';
 import * as planFile from './messages/plan-file.ts';
 import * as excel from './messages/excel.ts';
 import * as cliHelp from './messages/cli-help.ts';
+import * as directoryFile from './messages/directory-file.ts';
 import * as reports from './messages/reports.ts';
 
 export type { Message, Params };
@@ -404,6 +405,7 @@ const ja = {
   ...planFile.ja,
   ...excel.ja,
   ...cliHelp.ja,
+  ...directoryFile.ja,
   ...reports.ja,
 };
 
@@ -783,6 +785,7 @@ const en: Record<MessageKey, Message> = {
   ...planFile.en,
   ...excel.en,
   ...cliHelp.en,
+  ...directoryFile.en,
   ...reports.en,
 };
 

@@ -97,6 +97,6 @@ describe('shinchoku outbox', () => {
     writeFileSync(env.SHINCHOKU_DIRECTORY!, 'coordinator: { division: 総務部行財政改革推進課, channel: C0REFORM01 }\ndivisions:\n  総務部人事課: { chanel: C0JINJI001 }\n');
     const run = await cli(['outbox', 'retry', '1'], env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/directory\.yaml:3: divisions\.総務部人事課\.chanel: unknown key "chanel" \(did you mean "channel"\?\)\n$/);
+    expect(run.stderr).toMatch(/^エラー: .*directory\.yaml:3: divisions\.総務部人事課\.chanel: キー "chanel" は使えません \(「channel」の誤りではありませんか\)\n$/);
   });
 });

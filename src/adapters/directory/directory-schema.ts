@@ -2,6 +2,7 @@
  * The directory file (SPEC §3) as a zod schema, and its issues as sentences
  * that name the key and say what to write, since they are printed as they are.
  */
+import { isMessageKey, type Translate } from '../../i18n/catalog.ts';
 import { z } from 'zod';
 import { PLAN_KEY_PATTERN } from '../../domain/plan-period.ts';
 import { closestKey, valueAt } from '../../import/plan-issues.ts';
@@ -12,8 +13,8 @@ export type IssuePath = (string | number)[];
 const chatId = z
   .string()
   .trim()
-  .min(1, { error: 'must not be empty' })
-  .refine((value) => !/\s/.test(value), { error: 'must not contain spaces' });
+  .min(1, { error: 'planFile.textEmpty' })
+  .refine((value) => !/\s/.test(value), { error: 'directoryFile.noSpaces' });
 
 // `users:` with nothing after it reads as null in YAML; treat it as an empty list.
 const idList = z
@@ -22,11 +23,11 @@ const idList = z
   .transform((list) => list ?? []);
 
 const coordinatorSchema = z.strictObject({
-  division: z.string().trim().min(1, { error: 'must not be empty' }),
+  division: z.string().trim().min(1, { error: 'planFile.textEmpty' }),
   channel: chatId,
   users: idList,
   // A coordinator channel per plan, by plan key (issue 13): `plans: { dx-2021: C0DX }`.
-  plans: z.record(z.string().regex(PLAN_KEY_PATTERN, { error: 'a plan key (e.g. gyokaku-2021)' }), chatId).optional(),
+  plans: z.record(z.string().regex(PLAN_KEY_PATTERN, { error: 'directoryFile.planKey' }), chatId).optional(),
 });
 
 // channelMembers: every member of the channel may report for the division (SPEC §3, issue 5).
@@ -35,7 +36,7 @@ const divisionSchema = z.strictObject({ channel: chatId, users: idList, deputies
 export const directorySchema = z.strictObject({
   coordinator: coordinatorSchema,
   divisions: z
-    .record(z.string().trim().min(1, { error: 'a division name must not be empty' }), divisionSchema)
+    .record(z.string().trim().min(1, { error: 'directoryFile.divisionEmpty' }), divisionSchema)
     .nullish()
     .transform((divisions) => divisions ?? {}),
 });
@@ -59,7 +60,7 @@ export interface DirectoryIssue {
  * (`chanel:`) is one mistake, reported with the key it meant, not also as a
  * missing `channel`.
  */
-export function describeDirectoryIssues(issues: readonly z.core.$ZodIssue[], input: unknown): DirectoryIssue[] {
+export function describeDirectoryIssues(issues: readonly z.core.$ZodIssue[], input: unknown, t: Translate): DirectoryIssue[] {
   const described: DirectoryIssue[] = [];
   const misspelt = new Set<string>();
   for (const issue of issues) {
@@ -69,15 +70,17 @@ export function describeDirectoryIssues(issues: readonly z.core.$ZodIssue[], inp
     for (const key of issue.keys) {
       const meant = closestKey(key, allowed);
       if (meant) misspelt.add(JSON.stringify([...path, meant]));
-      const hint = meant ? `did you mean "${meant}"?` : `allowed: ${allowed.join(', ')}`;
-      described.push({ path: [...path, key], message: `unknown key ${JSON.stringify(key)} (${hint})` });
+      const message = meant
+        ? t('planFile.unknownKeySuggest', { key: JSON.stringify(key), suggestion: meant })
+        : t('planFile.unknownKey', { key: JSON.stringify(key), allowed: allowed.join(', ') });
+      described.push({ path: [...path, key], message });
     }
   }
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') continue;
     const path = pathOf(issue);
     if (valueAt(input, path) === undefined && misspelt.has(JSON.stringify(path))) continue;
-    described.push({ path, message: describeIssue(issue, path, input) });
+    described.push({ path, message: describeIssue(issue, path, input, t) });
   }
   return described;
 }
@@ -86,17 +89,13 @@ function pathOf(issue: z.core.$ZodIssue): IssuePath {
   return issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: IssuePath, input: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, path: IssuePath, input: unknown, t: Translate): string {
   const value = valueAt(input, path);
-  if (issue.code !== 'invalid_type') return issue.message;
-  if (path.length === 0) {
-    return value === undefined || value === null
-      ? 'the file is empty (expected coordinator: and divisions:)'
-      : 'expected a mapping with coordinator: and divisions:';
-  }
-  if (value === undefined) return `required, but missing (expected ${noun(issue.expected)})`;
-  const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` (write it in quotes: "${String(value)}")` : '';
-  return `expected ${noun(issue.expected)}, got ${describeValue(value)}${hint}`;
+  if (issue.code !== 'invalid_type') return isMessageKey(issue.message) ? t(issue.message) : issue.message;
+  if (path.length === 0) return value === undefined || value === null ? t('directoryFile.empty') : t('directoryFile.notMapping');
+  if (value === undefined) return t('planFile.missing', { expected: noun(issue.expected, t) });
+  const hint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? t('planFile.quoteHint', { value: String(value) }) : '';
+  return t('planFile.wrongType', { expected: noun(issue.expected, t), got: describeValue(value, t), hint });
 }
 
 function allowedKeys(path: IssuePath): string[] {
@@ -105,24 +104,24 @@ function allowedKeys(path: IssuePath): string[] {
   return ALLOWED_KEYS.division;
 }
 
-function noun(expected: string): string {
+function noun(expected: string, t: Translate): string {
   switch (expected) {
     case 'string':
-      return 'text';
+      return t('planFile.noun.text');
     case 'array':
-      return 'a list';
+      return t('planFile.noun.list');
     case 'object':
     case 'record':
-      return 'a mapping';
+      return t('planFile.noun.mapping');
     default:
       return expected;
   }
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'nothing';
+function describeValue(value: unknown, t: Translate): string {
+  if (value === null) return t('planFile.noun.nothing');
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return t('planFile.noun.list');
+  if (typeof value === 'object') return t('planFile.noun.mapping');
   return String(value);
 }

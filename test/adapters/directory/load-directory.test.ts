@@ -14,7 +14,7 @@ divisions:
 
 /** The problem message of a text that must not parse. */
 function problem(text: string): string {
-  const parsed = parseDirectory(text, 'directory.yaml');
+  const parsed = parseDirectory(text, 'directory.yaml', 'en');
   if (parsed.ok) throw new Error('expected a problem');
   return parsed.error.message;
 }
@@ -64,6 +64,17 @@ describe('parseDirectory', () => {
   it('reports an empty file', () => {
     expect(problem('')).toBe('directory.yaml: the file is empty (expected coordinator: and divisions:)');
   });
+
+  it('speaks the session language, Japanese by default', () => {
+    const ja = (text: string) => {
+      const parsed = parseDirectory(text, 'directory.yaml');
+      return parsed.ok ? '' : parsed.error.message;
+    };
+    expect(ja(`${SPEC_EXAMPLE}  総務部財政課: { users: [U30] }\n`)).toBe('directory.yaml:4: divisions.総務部財政課.channel: 必須ですが、ありません (文字列を書いてください)');
+    expect(ja('')).toBe('directory.yaml: ファイルが空です (coordinator: と divisions: が必要です)');
+    expect(ja(`${SPEC_EXAMPLE}  総務部財政課: { channel: C0ZAISEI, deputys: [U31] }\n`)).toContain('(「deputies」の誤りではありませんか)');
+    expect(ja('coordinator: { division: x, channel: C1\n')).toMatch(/^directory\.yaml:\d+: YAML の書き方が正しくありません: /);
+  });
 });
 
 describe('loadDirectory', () => {
@@ -82,7 +93,7 @@ describe('loadDirectory', () => {
     writeFileSync(path, SPEC_EXAMPLE);
     expect((await loadDirectory(path)).ok).toBe(true);
     writeFileSync(path, 'coordinator: []\n');
-    const loaded = await loadDirectory(path);
+    const loaded = await loadDirectory(path, 'en');
     expect(!loaded.ok && loaded.error).toEqual({ code: 'directory_invalid', message: `${path}:1: coordinator: expected a mapping, got a list`, line: 1 });
   });
 
