@@ -6,11 +6,11 @@
  * Detection is by construction, not by guessing from letter frequencies:
  * a BOM names its encoding; otherwise the bytes must decode as strict UTF-8,
  * else as strict Shift_JIS (WHATWG's Shift_JIS is Windows-31J, i.e. CP932,
- * NEC and IBM extensions included). Japanese text in one is invalid in the
- * other almost at once (a UTF-8 lead byte E3 followed by 81–83 is not a valid
- * CP932 pair in the positions UTF-8 puts them, and CP932's 82 A0 is not valid
- * UTF-8), so a file that passes one strict decoder is in that encoding.
- * Bytes that pass neither are not a text plan.
+ * NEC and IBM extensions included). UTF-8 goes first because Japanese text in
+ * CP932 is almost never valid UTF-8 (its lead bytes 81–9F stand where UTF-8
+ * wants a sequence's first byte, and 82 A0 is no UTF-8 at all), while much
+ * UTF-8 would pass a lenient CP932 reading. Bytes that pass neither are not a
+ * text plan.
  */
 
 export type PlanEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'shift_jis';
