@@ -12,7 +12,7 @@ import { createPlanStore } from '../adapters/db/plan-store.ts';
 import { createReportSources } from '../adapters/db/report-sources.ts';
 import { createReportEntryStore, createReportRoundStore } from '../adapters/db/report-store.ts';
 import { exportProgressReport, reportProblemText } from '../adapters/excel/export-workbook.ts';
-import { isValidLocalDate } from '../domain/local-date.ts';
+import { parseTypedDate } from '../domain/typed-time.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import { formatEraDate } from '../i18n/format-date.ts';
 import { translator } from '../i18n/catalog.ts';
@@ -35,14 +35,14 @@ export async function exportCommand(options: ExportOptions, config: Config, io: 
   };
   if (options.xlsx === undefined && options.csv === undefined) failWith(t('excel.cli.needTarget'));
   if (options.date !== undefined && options.round !== undefined) failWith(t('excel.cli.dateAndRound'));
-  if (options.date !== undefined && !isValidLocalDate(options.date)) failWith(t('excel.cli.badDate', { date: options.date }));
+  const date = options.date === undefined ? undefined : (parseTypedDate(options.date) ?? failWith(t('excel.cli.badDate', { date: options.date })));
   if (options.round !== undefined && !/^\d{1,9}$/u.test(options.round)) failWith(t('excel.cli.badRound', { round: options.round }));
   const today = wallClock(now, config.SHINCHOKU_TIMEZONE).date;
 
   const db = await openDatabase(config.DATABASE_URL);
   try {
     // The plan of the date asked for, as `shinchoku digest --date` chooses it; a round names its own plan.
-    const plans = createPlanStore(db, { today: () => options.date ?? today });
+    const plans = createPlanStore(db, { today: () => date ?? today });
     const planKey = options.plan ?? (options.round !== undefined ? '' : ((await plans.scopeOf())?.key ?? null));
     if (planKey === null) return failWith(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
     const sources = createReportSources(db, {
@@ -52,7 +52,7 @@ export async function exportCommand(options: ExportOptions, config: Config, io: 
       rounds: createReportRoundStore(db),
       entries: createReportEntryStore(db),
     });
-    const request = { planKey, today, ...(options.date !== undefined && { date: options.date }), ...(options.round !== undefined && { roundId: Number(options.round) }) };
+    const request = { planKey, today, ...(date !== undefined && { date }), ...(options.round !== undefined && { roundId: Number(options.round) }) };
     for (const [format, file] of [
       ['xlsx', options.xlsx],
       ['csv', options.csv],

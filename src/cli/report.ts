@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { Reply } from '../app/commands/reply.ts';
 import type { CommandDeps } from '../app/commands/ports.ts';
 import type { ReportAction } from '../app/report/report-action.ts';
-import { parseDate } from '../app/report/parse-report-command.ts';
+import { parseTypedDate } from '../domain/typed-time.ts';
 import { openRound } from '../app/report/open-round.ts';
 import { runReportCommand } from '../app/report/run-report-command.ts';
 import { createJapaneseCalendar } from '../adapters/calendar/japan-holidays.ts';
@@ -40,8 +40,8 @@ export interface ReportAnswerOptions {
 /** `report open --as-of D --deadline D [--scale A:達成,B:順調,C:遅れ*]`. */
 export async function reportOpenCommand(options: ReportOpenOptions, config: Config, io: CliIo, now: Date): Promise<void> {
   const t = translator(config.SHINCHOKU_LANG);
-  const asOf = parseDate(options.asOf);
-  const deadline = parseDate(options.deadline);
+  const asOf = parseTypedDate(options.asOf);
+  const deadline = parseTypedDate(options.deadline);
   if (asOf === null || deadline === null) return fail(io, t('reports.problem.bad_date', { word: asOf === null ? options.asOf : options.deadline }));
   let scale: EvaluationScale | undefined;
   if (options.scale !== undefined) {

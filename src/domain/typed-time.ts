@@ -55,9 +55,9 @@ export function parseTypedTime(text: string): TypedTime | null {
   return { date: parsed.format('YYYY-MM-DD'), time: parsed.format('HH:mm:ss'), offsetMinutes };
 }
 
-const DAY_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYY/M/D', 'YYYY-M-D', 'YYYY.M.D'];
+const DAY_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYY/M/D', 'YYYY-M-D', 'YYYY.M.D', 'YYYY[年]M[月]D[日]', 'YYYY[年]M[月]D'];
 
-/** A day as people type it (`2020-07-22`, `2020/7/22`, full-width digits), or null. */
+/** A day as people type it (`2020-07-22`, `2020/7/22`, `2020年7月22日`, full-width digits), or null. */
 export function parseTypedDate(text: string): LocalDate | null {
   const parsed = strictUtc(text.normalize('NFKC').trim(), DAY_FORMATS);
   return parsed ? parsed.format('YYYY-MM-DD') : null;

@@ -39,9 +39,9 @@ beforeEach(async () => {
 afterEach(() => ws.cleanup());
 
 describe('shinchoku export', () => {
-  it('writes the workbook of a date, whose figures are the digest of that date', async () => {
+  it('writes the workbook of a date (typed as people do), whose figures are the digest of that date', async () => {
     const file = join(ws.dir, 'report.xlsx');
-    const run = await cli(['export', '--xlsx', file, '--date', '2020-09-30'], env);
+    const run = await cli(['export', '--xlsx', file, '--date', '2020年9月30日'], env);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(`書き出しました: ${file}(fy2020、令和2年9月30日現在、取組項目 18 件)\n`);
     const digest = JSON.parse((await cli(['digest', '--date', '2020-09-30', '--json'], env)).stdout) as Digest;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOfTypedTime, parseTypedTime } from '../../src/domain/typed-time.ts';
+import { instantOfTypedTime, parseTypedDate, parseTypedTime } from '../../src/domain/typed-time.ts';
 
 const at = (text: string, zone = 'Asia/Tokyo') => {
   const typed = parseTypedTime(text);
@@ -25,6 +25,15 @@ describe('dates and times as people type them', () => {
   it('refuses what names no moment: impossible days and hours, words, an offset on a bare date, offsets beyond ±14 h', () => {
     for (const text of ['2021-02-29', '2020-07-22T24:00', '2020-07-22T09:60', 'next tuesday', '2020/07/22 9:30:00:00', '2020-07-22+09:00', '2020-07-22T09:30+15:00', '', '20200722']) {
       expect(parseTypedTime(text), text).toBeNull();
+    }
+  });
+
+  it('reads a day as people type it: ISO, slashes, dots, 年月日, full-width digits; impossible days refused', () => {
+    for (const text of ['2020-09-30', '2020/9/30', '2020/09/30', '2020.9.30', '2020年9月30日', '２０２０年９月３０日', '2020年9月30', ' 2020-9-30 ']) {
+      expect(parseTypedDate(text), text).toBe('2020-09-30');
+    }
+    for (const text of ['2021-02-29', '2020年2月30日', '2020-13-01', '9/30', '令和2年9月30日', '2020年9月30日現在', '']) {
+      expect(parseTypedDate(text), text).toBeNull();
     }
   });
 });

@@ -7,7 +7,7 @@
  *   report close / report history 1-1
  * Sub-command words are read after NFKC, so full-width letters work.
  */
-import { isValidLocalDate } from '../../domain/local-date.ts';
+import { parseTypedDate } from '../../domain/typed-time.ts';
 import type { ReportField, ReportFields } from '../../domain/report-round.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { ParseProblem } from '../commands/command.ts';
@@ -98,19 +98,12 @@ function parseOpen(rest: Token[]): Result<ReportAction, ParseProblem> {
   const dates = words.filter((word, i) => !(word !== null && DEADLINE_WORDS.has(fold(word)) && i === 1));
   if (dates.length < 2) return missing();
   if (dates.length > 2) return unexpected(rest[rest.length - 1]!);
-  const [asOf, deadline] = dates.map((word) => (word === null ? null : parseDate(word)));
+  const [asOf, deadline] = dates.map((word) => (word === null ? null : parseTypedDate(word)));
   if (asOf === null || asOf === undefined) return badDate(dates[0] ?? '');
   if (deadline === null || deadline === undefined) return badDate(dates[1] ?? '');
   return ok({ op: 'open', asOf, deadline });
 }
 
-/** `2020-09-30`, `2020/9/30`, `2020.9.30` (full-width too) as `YYYY-MM-DD`; null when not a date. */
-export function parseDate(word: string): string | null {
-  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(word.normalize('NFKC').trim());
-  if (!match) return null;
-  const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-  return isValidLocalDate(date) ? date : null;
-}
 
 /**
  * `評価=○ 実績=研修を2回 課題=… 方向=…`: each field from its name to the
