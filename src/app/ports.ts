@@ -3,6 +3,7 @@
  * what the use cases use (STYLE: "narrow interfaces defined by the user").
  */
 import type { Lang } from '../i18n/catalog.ts';
+import type { BurnUpPoint } from '../domain/burn-up.ts';
 import type { Digest } from '../domain/digest.ts';
 import type { LocalDate, YearMonth } from '../domain/plan.ts';
 import type { ReminderKind } from '../domain/reminder.ts';
@@ -56,6 +57,12 @@ export interface DigestMessage {
   manual: boolean;
   /** The model, its lists cut to what a message shows (capDigest); each list's `total` is its real length. */
   digest: Digest;
+  /**
+   * The fiscal year's burn-up as of the digest's date (domain/burn-up.ts), the
+   * figures of the chart the digest carries (issue 15 §4). Absent in a preview
+   * and in messages queued before the chart existed: those go without it.
+   */
+  burnUp?: BurnUpPoint[];
 }
 
 /**

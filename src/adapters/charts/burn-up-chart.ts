@@ -15,7 +15,7 @@ export function renderBurnUpChart(points: readonly BurnUpPoint[], lang: Lang, si
     {
       title: { text: t('web.chart.burnUpTitle'), left: 0, textStyle: { fontSize: 14 } },
       legend: { bottom: 0 },
-      grid: { left: 8, right: 16, top: 40, bottom: 36, containLabel: true },
+      grid: { left: 8, right: 16, top: 64, bottom: 36, containLabel: true },
       xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => t('web.chart.month', { month: Number(p.month.slice(5)) })) },
       yAxis: { type: 'value', name: t('web.chart.units'), minInterval: 1 },
       series: [
