@@ -111,7 +111,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
     if (!loaded.ok) throw new StartupError(loaded.error);
     // `/plan owner` changes the directory while the bot runs: everything reads it through this.
-    const directory = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value);
+    const directory = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value, config.SHINCHOKU_LANG);
     // Commands speak for the default plan: the current fiscal year's, followed as plans are imported.
     const statuses = logStatusAppends(createStatusStore(db, () => plans.scopeOf()), logger);
     const calendar = createJapaneseCalendar();

@@ -74,7 +74,7 @@ async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: Comma
   const db = await openDatabase(config.DATABASE_URL);
   try {
     const plans = createPlanStore(db, { today: () => wallClock(now, config.SHINCHOKU_TIMEZONE).date });
-    const file = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value);
+    const file = createDirectoryFile(config.SHINCHOKU_DIRECTORY, loaded.value, config.SHINCHOKU_LANG);
     const deps: CommandDeps = {
       plans,
       statuses: createStatusStore(db, () => plans.scopeOf()),

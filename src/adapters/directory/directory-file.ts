@@ -12,10 +12,14 @@ import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yam
 import type { DirectoryChange, DirectoryStore } from '../../app/commands/ports.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { fail, ok, type Problem, type Result } from '../../domain/result.ts';
+import { translate, type Lang } from '../../i18n/catalog.ts';
 import { parseDirectory } from './load-directory.ts';
 
-/** A DirectoryStore over the file at `path`, starting from `initial` (what loadDirectory read at start). */
-export function createDirectoryFile(path: string, initial: Directory): DirectoryStore {
+/**
+ * A DirectoryStore over the file at `path`, starting from `initial` (what
+ * loadDirectory read at start); its problems are worded in `lang`.
+ */
+export function createDirectoryFile(path: string, initial: Directory, lang: Lang = 'ja'): DirectoryStore {
   let current = initial;
   // Two coordinators changing the directory at once take turns, so neither change is lost.
   let queue: Promise<unknown> = Promise.resolve();
@@ -27,17 +31,19 @@ export function createDirectoryFile(path: string, initial: Directory): Directory
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       // Only the shell can get here without a file (its `:as coordinator`); the reply says how to make one.
-      if (code === 'ENOENT') return fail({ code: 'directory_missing', message: `${path} does not exist` });
-      return fail({ code: 'directory_unreadable', message: `${path}: cannot read the directory file (${code})` });
+      if (code === 'ENOENT') return fail({ code: 'directory_missing', message: translate(lang, 'directoryFile.missing', { file: path }) });
+      return fail({ code: 'directory_unreadable', message: translate(lang, 'directoryFile.unreadable', { file: path, reason: code }) });
     }
+    // A hand edit since start that broke the file is reported as loading reports it, not overwritten.
+    const before = parseDirectory(text, path, lang);
+    if (!before.ok) return before;
     const doc = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text);
-    if (doc.errors.length > 0) return fail({ code: 'directory_syntax', message: `${path}: ${doc.errors[0]!.message.split('\n')[0]}` });
     editDivision(doc, change);
     const updated = doc.toString({ lineWidth: 0 });
-    // The whole file is checked again, so a hand edit since start that broke it is reported, not overwritten.
-    const parsed = parseDirectory(updated, path);
+    // The whole file is checked again: the change itself must leave a valid directory.
+    const parsed = parseDirectory(updated, path, lang);
     if (!parsed.ok) return parsed;
-    const written = await writeAtomically(path, updated);
+    const written = await writeAtomically(path, updated, lang);
     if (!written.ok) return written;
     current = parsed.value;
     return ok(current);
@@ -75,7 +81,7 @@ function editDivision(doc: Document, change: DirectoryChange): void {
   map.set(change.division, doc.createNode(entry, { flow: true }));
 }
 
-async function writeAtomically(path: string, text: string): Promise<Result<void, Problem>> {
+async function writeAtomically(path: string, text: string, lang: Lang): Promise<Result<void, Problem>> {
   // Same folder as the file, so the rename never crosses file systems.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -85,6 +91,6 @@ async function writeAtomically(path: string, text: string): Promise<Result<void,
   } catch (error) {
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fail({ code: 'directory_unwritable', message: `${path}: cannot write the directory file (${code})` });
+    return fail({ code: 'directory_unwritable', message: translate(lang, 'directoryFile.unwritable', { file: path, reason: code }) });
   }
 }

@@ -72,4 +72,21 @@ describe('createDirectoryFile', () => {
     expect(readdirSync(folder)).toEqual(['directory.yaml']);
     expect(store.current().divisions.get('総務部人事課')?.channel).toBe('C0JINJI001');
   });
+
+  it('says what is wrong with a broken or missing file in the session language, naming the file and line', async () => {
+    const loaded = await loadDirectory(path);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    writeFileSync(path, `${YAML}  総務部財政課: { channel: [C0ZAISEI01\n`);
+    const change = { division: '総務部人事課', channel: 'C0JINJI002', users: null, channelMembers: null };
+    const ja = await createDirectoryFile(path, loaded.value).change(change);
+    const jaMessage = ja.ok ? '' : ja.error.message;
+    expect(jaMessage.startsWith(`${path}:`)).toBe(true);
+    expect(jaMessage).toMatch(/:\d+: YAML の書き方が正しくありません/u);
+    const en = await createDirectoryFile(path, loaded.value, 'en').change(change);
+    expect(!en.ok && en.error.message).toContain(': YAML syntax error: ');
+    const missing = join(folder, 'nowhere', 'directory.yaml');
+    const gone = await createDirectoryFile(missing, loaded.value, 'en').change(change);
+    expect(!gone.ok && gone.error.message).toBe(`${missing} does not exist`);
+    expect(!gone.ok && (await createDirectoryFile(missing, loaded.value).change(change))).toMatchObject({ error: { message: `${missing} がありません` } });
+  });
 });
