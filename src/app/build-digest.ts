@@ -40,16 +40,21 @@ export interface DigestStatuses {
 /**
  * The part of the status history the digest of `date` needs (DigestInput):
  * the latest per group, and every update of the milestones that changed
- * since the earliest day it reads. Read in this order, so that an update
+ * since the earliest day it reads (or `alsoFrom`, when earlier: DigestInput
+ * takes a longer history as well). Read in this order, so that an update
  * appended in between is in the second part (a group in both is replayed).
  */
 export async function readStatusesFor(
   date: LocalDate,
   previousDate: LocalDate | null,
   deps: { statuses: DigestStatuses; timeZone: string },
+  /** An earlier day to read from as well, for a figure that looks further back (the burn-up: the fiscal year's start). */
+  alsoFrom?: LocalDate,
 ): Promise<{ latest: GroupLatest[]; updates: StatusUpdate[] }> {
   const latest = await deps.statuses.latest();
-  const updates = await deps.statuses.touchedSince(instantAt(digestReadsFrom(date, previousDate), '00:00', deps.timeZone).toISOString());
+  const own = digestReadsFrom(date, previousDate);
+  const from = alsoFrom !== undefined && alsoFrom < own ? alsoFrom : own;
+  const updates = await deps.statuses.touchedSince(instantAt(from, '00:00', deps.timeZone).toISOString());
   return { latest, updates };
 }
 

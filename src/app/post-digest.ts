@@ -11,6 +11,7 @@
  * A bot that has never posted a digest does not post a late one, so a first
  * start in mid-week waits for the next digest day.
  */
+import { buildBurnUp } from '../domain/burn-up.ts';
 import type { BusinessCalendar } from '../domain/calendar.ts';
 import { buildDigest, DEFAULT_PERIOD_DAYS } from '../domain/digest.ts';
 import { digestDayOfWeek, type DigestSchedule } from '../domain/digest-schedule.ts';
@@ -120,7 +121,10 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
   // connection would wait for it). Digests are only ever added, so the
   // previous one found inside is this one or a later one, and the statuses
   // read from this one's date on cover it.
-  const statuses = await readStatusesFor(today, (await deps.digests.latestBefore(week))?.day ?? null, deps);
+  // From the fiscal year's start at the latest: the chart's burn-up counts the whole year.
+  const yearStart = planPeriodOf(plan.fiscalYear).start;
+  const statuses = await readStatusesFor(today, (await deps.digests.latestBefore(week))?.day ?? null, deps, yearStart);
+  const burnUp = buildBurnUp({ plan, ...statuses, calendar: deps.calendar, timeZone: deps.timeZone, date: today });
   const reportRound = (await deps.reportRound?.(plan, today)) ?? null;
   const division = deps.directory.coordinator?.division ?? plan.coordinator ?? '';
   // Without a directory the channel is empty: only the terminal can show it (as for unmapped reminders).
@@ -144,7 +148,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
       previousDate: previous?.day ?? null,
       directory: deps.directory,
     });
-    const body = digestMessage(reportRound ? { ...digest, reportRound } : digest, { lang: deps.lang, week, late, manual });
+    const body = { ...digestMessage(reportRound ? { ...digest, reportRound } : digest, { lang: deps.lang, week, late, manual }), burnUp };
     // The week's digest is keyed by its week; extras get `…|manual`, `…|manual|2`, ….
     const baseKey = `${deps.keyPrefix ?? ''}${weekly ? `digest|${week}` : `digest|${week}|manual`}`;
     const { id, key } = await tx.enqueue({ baseKey, day: today, division, channel, body }, weekly ? week : null);

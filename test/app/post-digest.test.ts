@@ -5,6 +5,8 @@ import { createDigestStore } from '../../src/adapters/db/digest-store.ts';
 import { createOutboxStore } from '../../src/adapters/db/outbox-store.ts';
 import { createStatusStore } from '../../src/adapters/db/status-store.ts';
 import { createTerminalNotifier } from '../../src/adapters/shell/terminal-notifier.ts';
+import { createPlanStore } from '../../src/adapters/db/plan-store.ts';
+import { buildDashboard } from '../../src/app/build-dashboard.ts';
 import { buildDigestFor } from '../../src/app/build-digest.ts';
 import { createDispatcher } from '../../src/app/dispatch-outbox.ts';
 import type { DigestMessage } from '../../src/app/ports.ts';
@@ -14,7 +16,8 @@ import type { Result } from '../../src/domain/result.ts';
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
 import { VirtualClock } from '../fakes/virtual-clock.ts';
 import { digestDeps } from './digest-world.ts';
-import { exampleDirectory, storePlan, tokyo } from './tick-world.ts';
+import { calendar, exampleDirectory, storePlan, TIME_ZONE, tokyo } from './tick-world.ts';
+import { DEFAULT_REMINDER_POLICY } from '../../src/domain/reminder-policy.ts';
 
 function value<T>(result: Result<T, { message: string }>): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -84,6 +87,22 @@ for (const dialect of DIALECTS) {
       expect(body.digest.counts).toEqual(preview.counts);
       // A preview later in the week still reads from the previous week's digest.
       expect(value(await buildDigestFor('2020-09-10', deps())).previousDate).toBe('2020-08-31');
+    });
+
+    it('carries the chart\'s burn-up of its date, the dashboard\'s figures, counting work done months before the week', async () => {
+      await storePlan(test.db);
+      await createStatusStore(test.db).append({ milestoneId: '4-1-2', checkpoint: '2020-08', status: 'done', actor: 'U0COORD01', via: 'slash', createdAt: tokyo('2020-05-20', '10:00').toISOString() });
+      value(await postDigest(tokyo('2020-09-07', '09:00'), deps()));
+      const [message] = await createOutboxStore(test.db).list();
+      const body = message?.body as DigestMessage;
+      const plan = (await createPlanStore(test.db).load())!;
+      const dashboard = await buildDashboard('2020-09-07', { plan, statuses: createStatusStore(test.db), digests: createDigestStore(test.db), directory }, { calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE });
+      expect(body.burnUp).toEqual(dashboard.burnUp);
+      expect(body.burnUp?.map((p) => p.month)).toEqual(['2020-04', '2020-05', '2020-06', '2020-07', '2020-08', '2020-09', '2020-10', '2020-11', '2020-12', '2021-01', '2021-02', '2021-03']);
+      // Done in May, long before the digest's own week: the year's figures see it.
+      expect(body.burnUp?.[1]?.done).toBe(1);
+      expect(body.burnUp?.[0]?.done).toBe(0);
+      expect(body.burnUp?.[6]?.done).toBeNull();
     });
 
     it('goes to the coordinator channel, or prints in the terminal without a directory', async () => {
