@@ -38,6 +38,8 @@ import { createAdjustableClock } from './adapters/clock/adjustable-clock.ts';
 import { createLogger, type Logger } from './adapters/log/create-logger.ts';
 import { logStatusAppends } from './adapters/log/log-status-appends.ts';
 import { createSlackNotifier } from './adapters/slack/slack-notifier.ts';
+import { findChartFont } from './adapters/charts/find-chart-font.ts';
+import { createDigestChartRenderer } from './adapters/charts/render-png.ts';
 import { createTerminalNotifier } from './adapters/shell/terminal-notifier.ts';
 import { createReminderChoices } from './adapters/shell/reminder-choices.ts';
 import { startShell } from './adapters/shell/start-shell.ts';
@@ -129,7 +131,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const notifier: Notifier = teams
       ? teams.notifier
       : mode === 'slack' && config.SLACK_BOT_TOKEN
-        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), proxy: config.proxy, logger })
+        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), proxy: config.proxy, logger, chart: createDigestChartRenderer(findChartFont(), logger) })
         : createTerminalNotifier(write, { choices });
     const dispatcher = createDispatcher({
       outbox,

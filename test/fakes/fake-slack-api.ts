@@ -134,7 +134,7 @@ export class FakeSlackApi {
       // A direct message with a user: its channel id (`D…`), the same for the same user.
       'conversations.open': (p) => (stringParam(p.users) === '' ? { ok: false, error: 'user_not_found' } : { channel: { id: `D${stringParam(p.users).replace(/^[UW]/u, '')}` } }),
       'files.getUploadURLExternal': (p) => this.#uploads.begin(p, this.#requireOrigin()),
-      'files.completeUploadExternal': (p) => this.#uploads.complete(p),
+      'files.completeUploadExternal': (p) => this.#uploads.complete(p, (channel, ts) => this.#messages.list(channel).some((m) => m.ts === ts)),
       'conversations.info': (p) => ({ channel: { id: stringParam(p.channel), is_channel: true, is_member: !this.#notJoined.has(stringParam(p.channel)) } }),
     };
   }

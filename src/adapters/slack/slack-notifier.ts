@@ -1,9 +1,20 @@
 /**
  * The Notifier port on Slack's Web API: posts reminders and digests stamped with
  * their outbox key, and finds them again after a crash.
+ *
+ * A digest's chart (issue 15 §4) is uploaded into the digest's thread once
+ * the digest is posted. Not in the message itself: an image block's slack_file
+ * must be one the channel can already see (Slack answers invalid_blocks,
+ * "invalid slack file", for a file uploaded privately), and a file shared to the channel first would
+ * be a second message the outbox key does not mark, posted again on a retry.
+ * In the thread it is tied to the one digest findDelivered recognises: a
+ * retry finds the digest and sends nothing, so the chart is never posted
+ * twice; a crash between the two calls loses the chart, never the digest;
+ * a failed upload is logged and the digest counts as delivered.
  */
 import { webApi } from '@slack/bolt';
 import type { Notifier, OutgoingMessage, SendResult } from '../../app/ports.ts';
+import type { DigestChartImage, DigestChartRenderer } from '../charts/render-png.ts';
 import { classifySlackError, PERMANENT_CODES, type SendFailure } from './classify-slack-error.ts';
 import { DeliveryCheckError } from './delivery-check-error.ts';
 import { renderDigest } from './render-digest.ts';
@@ -28,6 +39,8 @@ export interface SlackNotifierOptions {
   timeoutMs?: number;
   /** Requests in flight at once; default 100 (see below). */
   maxConcurrency?: number;
+  /** Draws a digest's chart (charts/render-png.ts); without it, or when it draws nothing, digests go as text alone. */
+  chart?: DigestChartRenderer;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -68,6 +81,17 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
 
+  /** The chart as a reply in the digest's thread; a failure is logged, never thrown: the digest is out. */
+  async function uploadToThread(message: OutgoingMessage, ts: string, chart: DigestChartImage): Promise<void> {
+    try {
+      await client.filesUploadV2({ channel_id: message.channel, thread_ts: ts, file: chart.png, filename: chart.fileName, title: chart.alt, alt_text: chart.alt });
+      logger.debug({ channel: message.channel, key: message.key, ts, bytes: chart.png.length }, 'digest chart uploaded');
+    } catch (error) {
+      const failure = classifySlackError(error);
+      logger.warn({ channel: message.channel, key: message.key, kind: failure.kind, error: failure.error }, 'digest chart not uploaded; the digest went without it');
+    }
+  }
+
   return {
     /**
      * Posts the message with its outbox key in the message metadata. Never
@@ -78,6 +102,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     async send(message: OutgoingMessage): Promise<SendResult> {
       const body = message.body;
       const { text, blocks } = body.type === 'digest' ? renderDigest(body) : body.type === 'notice' ? renderNotice(body) : renderReminder(body);
+      // Drawn before posting, so that the upload follows the post as closely as it can.
+      const chart = body.type === 'digest' ? (options.chart?.(body) ?? null) : null;
       try {
         const result = await client.chat.postMessage({
           channel: message.channel,
@@ -89,6 +115,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
         });
         if (typeof result.ts !== 'string') return logFailure(logger, message, { ok: false, kind: 'transient', error: 'no_ts_in_response' });
         logger.debug({ channel: message.channel, key: message.key, ts: result.ts }, 'slack message posted');
+        if (chart) await uploadToThread(message, result.ts, chart);
         return { ok: true, ts: result.ts };
       } catch (error) {
         return logFailure(logger, message, classifySlackError(error));

@@ -14,6 +14,10 @@ export interface FakeSlackFile {
   title: string | null;
   /** The channel it was shared to (a DM's `D…`); null until completed, or when completed without one. */
   channel: string | null;
+  /** The message whose thread it was shared into (`thread_ts`), or null when shared to the channel itself. */
+  threadTs: string | null;
+  /** The image's alt text, when given. */
+  altText: string | null;
   /** The length announced to getUploadURLExternal. */
   length: number;
   /** What was POSTed to the upload URL; null until then. */
@@ -34,7 +38,7 @@ export class FileUploads {
     const length = Number(params.length);
     if (filename === '' || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
     const id = `F${randomUUID().replace(/-/gu, '').slice(0, 10).toUpperCase()}`;
-    this.#files.set(id, { id, filename, title: null, channel: null, length, bytes: null, completed: false });
+    this.#files.set(id, { id, filename, title: null, channel: null, threadTs: null, altText: typeof params.alt_text === 'string' ? params.alt_text : null, length, bytes: null, completed: false });
     return { upload_url: `${origin}/upload/${id}`, file_id: id };
   }
 
@@ -54,8 +58,11 @@ export class FileUploads {
     return true;
   }
 
-  /** files.completeUploadExternal. */
-  complete(params: Record<string, unknown>): Record<string, unknown> {
+  /**
+   * files.completeUploadExternal. `isMessage(channel, ts)` says whether a
+   * `thread_ts` names a message of the channel, as Slack requires of a reply.
+   */
+  complete(params: Record<string, unknown>, isMessage: (channel: string, ts: string) => boolean = () => true): Record<string, unknown> {
     const list = Array.isArray(params.files) ? (params.files as Array<{ id?: unknown; title?: unknown }>) : null;
     if (!list || list.length === 0) return { ok: false, error: 'invalid_arguments' };
     const done: FakeSlackFile[] = [];
@@ -66,9 +73,13 @@ export class FileUploads {
       done.push(file);
     }
     const channel = typeof params.channel_id === 'string' && params.channel_id !== '' ? params.channel_id : null;
+    const threadTs = typeof params.thread_ts === 'string' && params.thread_ts !== '' ? params.thread_ts : null;
+    // A reply needs its channel, and a message there to reply to.
+    if (threadTs !== null && (channel === null || !isMessage(channel, threadTs))) return { ok: false, error: 'invalid_thread_ts' };
     for (const [i, file] of done.entries()) {
       file.completed = true;
       file.channel = channel;
+      file.threadTs = threadTs;
       const title = list[i]!.title;
       file.title = typeof title === 'string' ? title : null;
     }
