@@ -47,6 +47,7 @@ import { startScheduler } from './adapters/scheduler/schedule-reminders.ts';
 import { startDigestScheduler } from './adapters/scheduler/schedule-digest.ts';
 import { readPlanSource } from './import/read-plan-source.ts';
 import { digestRoundFor } from './app/report/digest-round.ts';
+import { runRoundTick } from './app/report/run-round-tick.ts';
 import { createReportSources } from './adapters/db/report-sources.ts';
 import { createReportEntryStore, createReportRoundStore } from './adapters/db/report-store.ts';
 import { createReportFiles } from './adapters/excel/report-files.ts';
@@ -156,6 +157,27 @@ export async function startBot(config: Config, write: (text: string) => void, te
       // The digest shows the plan's open report round: who has not answered.
       reportRound: (plan: Plan, date: LocalDate) => digestRoundFor({ rounds: reportRounds, entries: reportEntries, planKey: ref.key, timeZone }, plan, date),
     });
+    const roundTick = async (now: Date, ref: PlanRef, opening = false) => {
+      const summary = await runRoundTick(
+        now,
+        {
+          plans: { load: () => plans.loadKey(ref.key) },
+          planKey: ref.key,
+          rounds: reportRounds,
+          entries: reportEntries,
+          outbox,
+          directory: directoryForPlan(directory.current(), ref.key),
+          calendar,
+          timeZone,
+          reminderTime: config.REMINDER_TIME,
+          lang,
+          keyPrefix: ref.prefix,
+        },
+        { opening },
+      );
+      logger.info({ plan: ref.key, ...summary }, 'report round tick');
+      return summary;
+    };
     const tick = async (now: Date): Promise<TickSummary> => {
       const summary = await tickEveryPlan(await plans.list(), async (ref) => {
         const one = await runReminderTick(now, {
@@ -171,7 +193,9 @@ export async function startBot(config: Config, write: (text: string) => void, te
           catchUpBusinessDays: config.REMINDER_CATCHUP_BUSINESS_DAYS,
         });
         logger.info({ plan: ref.key, ...one }, 'reminder tick');
-        return one;
+        // The plan's open report round: its requests and reminders, on the same business-day rules.
+        const rounds = await roundTick(now, ref);
+        return { ...one, messages: one.messages + rounds.messages };
       });
       return summary ?? { today: wallClock(now, timeZone).date, outcome: 'no_plan', messages: 0, reminders: 0, missed: 0, skipped: 0 };
     };
@@ -197,7 +221,21 @@ export async function startBot(config: Config, write: (text: string) => void, te
       timeZone,
       defaultLang: lang,
       // `/plan report …` speaks for the default plan, as every command does.
-      reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await plans.scopeOf())?.key ?? null },
+      reportRounds: {
+        rounds: createReportRoundStore(db),
+        entries: createReportEntryStore(db),
+        planKey: async () => (await plans.scopeOf())?.key ?? null,
+        // The round's requests go out as it opens; a failure here is the next tick's to mend (the keys say what went out).
+        onOpened: async (planKey, now) => {
+          const ref = (await plans.list()).find((plan) => plan.key === planKey);
+          if (!ref) return;
+          try {
+            if ((await roundTick(now, ref, true)).messages > 0) dispatcher.wake();
+          } catch (error) {
+            logger.error({ err: error, plan: planKey }, 'report round requests not enqueued');
+          }
+        },
+      },
       // `/plan digest post` enqueues; the dispatcher is woken (Slack) or run after the command (shell).
       digest: defaultPlanDigest(plans, (ref) =>
         bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directoryForPlan(directory.current(), ref.key), onPosted: () => dispatcher.wake() }),

@@ -8,6 +8,7 @@ import type { Digest } from '../domain/digest.ts';
 import type { LocalDate, YearMonth } from '../domain/plan.ts';
 import type { ReminderKind } from '../domain/reminder.ts';
 import type { StatusCode } from '../domain/status.ts';
+import type { RoundNoticeItem, RoundNoticeKind } from './report/round-notices.ts';
 
 /** The current time; the shell, previews and tests pass a virtual one. */
 export interface Clock {
@@ -78,8 +79,30 @@ export interface NoticeMessage {
   params: { from: LocalDate; to: LocalDate; days: number; count: number; window: number };
 }
 
+/**
+ * A report round's message to one division on one day (issue 15 §1): the
+ * request when the round opens, a reminder before or after the deadline, or
+ * items sent back; or (escalation) the divisions still owing answers after
+ * the deadline, to the coordinator channel. See src/app/report/round-notices.ts.
+ */
+export interface RoundMessage {
+  type: 'round';
+  lang: Lang;
+  day: LocalDate;
+  kind: RoundNoticeKind;
+  /** The division asked; the coordinator's for an escalation. */
+  division: string;
+  /** True when the division has no channel and this goes to the coordinator channel instead. */
+  unmapped: boolean;
+  round: { asOf: LocalDate; deadline: LocalDate };
+  /** Business days from `day` to the deadline: positive before it, 0 on its last business day, negative after. */
+  daysLeft: number;
+  items: RoundNoticeItem[];
+  divisions: { division: string; owed: number }[];
+}
+
 /** Everything the outbox delivers. */
-export type OutboxMessageBody = ReminderMessage | DigestMessage | NoticeMessage;
+export type OutboxMessageBody = ReminderMessage | DigestMessage | NoticeMessage | RoundMessage;
 
 /** A message ready to be delivered. */
 export interface OutgoingMessage {

@@ -26,7 +26,9 @@ export async function retryOutboxMessage(id: number, deps: RetryDeps): Promise<R
   if (entry.status !== 'failed') return notFailed(entry.status);
 
   const recipient = channelFor(deps.directory, entry.division);
-  const body = entry.body.type === 'reminders' ? { ...entry.body, unmapped: recipient.unmapped } : entry.body;
+  // A division's reminders or round message go where the directory says now; a digest, a notice, an escalation to the coordinators.
+  const toDivision = entry.body.type === 'reminders' || (entry.body.type === 'round' && entry.body.kind !== 'escalation');
+  const body = toDivision ? { ...entry.body, unmapped: recipient.unmapped } : entry.body;
   if (!(await deps.outbox.retry(id, { channel: recipient.channel, body }, deps.now))) {
     // Someone else retried it in the meantime.
     return notFailed((await deps.outbox.get(id))?.status ?? entry.status);

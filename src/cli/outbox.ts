@@ -80,7 +80,7 @@ function renderLine(entry: OutboxEntry, t: Translate): string {
 
 function channelText(entry: OutboxEntry, t: Translate): string {
   const channel = entry.channel === '' ? t('outbox.noChannel') : entry.channel;
-  return entry.body.type === 'reminders' && entry.body.unmapped ? `${channel} ${t('outbox.unmapped')}` : channel;
+  return (entry.body.type === 'reminders' || entry.body.type === 'round') && entry.body.unmapped ? `${channel} ${t('outbox.unmapped')}` : channel;
 }
 
 function statusKey(status: OutboxEntry['status']): MessageKey {
@@ -101,9 +101,9 @@ function toJson(entry: OutboxEntry) {
     division: entry.division,
     channel: entry.channel,
     // A digest goes to the coordinator channel by design and has no reminder lines.
-    unmapped: entry.body.type === 'reminders' && entry.body.unmapped,
+    unmapped: (entry.body.type === 'reminders' || entry.body.type === 'round') && entry.body.unmapped,
     missed: entry.body.type === 'reminders' && entry.body.missed,
-    lines: entry.body.type === 'reminders' ? entry.body.lines.length : 0,
+    lines: entry.body.type === 'reminders' ? entry.body.lines.length : entry.body.type === 'round' ? entry.body.items.length : 0,
     status: entry.status,
     attempts: entry.attempts,
     nextAttemptAt: entry.nextAttemptAt.toISOString(),

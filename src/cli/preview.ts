@@ -16,6 +16,12 @@ import { dayOfWeek } from '../domain/local-date.ts';
 import { parseTypedDate } from '../domain/typed-time.ts';
 import { quotePrefix } from '../domain/quote-prefix.ts';
 import { CliFailure, type CliIo } from './io.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/db/schema.ts';
+import { createReportEntryStore, createReportRoundStore } from '../adapters/db/report-store.ts';
+import type { ReportEntry, ReportRound } from '../domain/report-round.ts';
+import { roundItemsOf } from '../app/report/report-scope.ts';
+import { roundNoticesBetween } from '../app/report/round-notices.ts';
 
 export interface PreviewOptions {
   plan?: string;
@@ -25,7 +31,7 @@ export interface PreviewOptions {
 }
 
 /** The plan and statuses to preview: a file (no statuses) or the database. */
-async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t: Translate): Promise<{ plan: Plan; state: StateLookup }> {
+async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t: Translate): Promise<{ plan: Plan; state: StateLookup; round: RoundSubject | null }> {
   const fail = (message: string): never => {
     io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
@@ -33,7 +39,7 @@ async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t
   if (options.plan) {
     const parsed = await readPlanSource(options.plan, config.SHINCHOKU_LANG);
     if (!parsed.ok) return fail(parsed.error.message);
-    return { plan: parsed.value, state: () => undefined };
+    return { plan: parsed.value, state: () => undefined, round: null };
   }
   const db = await openDatabase(config.DATABASE_URL);
   try {
@@ -41,10 +47,28 @@ async function loadSubject(options: PreviewOptions, config: Config, io: CliIo, t
     const plans = createPlanStore(db, { today: () => options.from });
     const plan = await plans.load();
     if (!plan) return fail(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
-    return { plan, state: stateLookupOf(await createStatusStore(db, () => plans.scopeOf()).latest(), config.SHINCHOKU_TIMEZONE) };
+    const state = stateLookupOf(await createStatusStore(db, () => plans.scopeOf()).latest(), config.SHINCHOKU_TIMEZONE);
+    return { plan, state, round: await loadRound(db, plan, await plans.scopeOf()) };
   } finally {
     await closeDatabase(db);
   }
+}
+
+/** The plan's open report round, its answers so far and the keys of its messages already sent. */
+interface RoundSubject {
+  round: ReportRound;
+  latest: Map<string, ReportEntry>;
+  recorded: Set<string>;
+  prefix: string;
+}
+
+async function loadRound(db: Kysely<Database>, plan: Plan, scope: { key: string; prefix: string } | null): Promise<RoundSubject | null> {
+  if (!scope) return null;
+  const round = await createReportRoundStore(db).current(scope.key);
+  if (!round) return null;
+  const latest = await createReportEntryStore(db).latestByItem(round.id);
+  const rows = await db.selectFrom('reminder_sent').select('key').where('key', 'like', `${scope.prefix}round|${round.id}|%`).execute();
+  return { round, latest, recorded: new Set(rows.map((row) => row.key)), prefix: scope.prefix };
 }
 
 /** One object per milestone × checkpoint × division × day (the documented JSON shape). */
@@ -63,35 +87,49 @@ export async function previewCommand(options: PreviewOptions, config: Config, io
     io.err(`${t('cli.errorPrefix')}${message}`);
     throw new CliFailure(message);
   }
-  const { plan, state } = await loadSubject({ ...options, from, to }, config, io, t);
+  const { plan, state, round } = await loadSubject({ ...options, from, to }, config, io, t);
+  const calendar = createJapaneseCalendar();
   const reminders = remindersBetween(from, to, {
     plan,
-    calendar: createJapaneseCalendar(),
+    calendar,
     policy: reminderPolicyOf(config),
     state,
   });
+  // The open report round's messages, as the tick would send them if no answer came in meanwhile.
+  const roundNotices = round
+    ? roundNoticesBetween(
+        from,
+        to,
+        { round: round.round, items: roundItemsOf(plan, new Map()), latest: round.latest, calendar, coordinatorDivision: plan.coordinator ?? '', prefix: round.prefix },
+        round.recorded,
+      )
+    : [];
   const time = config.REMINDER_TIME;
   if (options.json) {
     io.out(`${JSON.stringify(reminders.map((r) => toJson(r, time)), null, 2)}\n`);
     return;
   }
-  if (reminders.length === 0) {
+  if (reminders.length === 0 && roundNotices.length === 0) {
     io.out(t('preview.none'));
     return;
   }
   const titles = new Map(listMilestones(plan).map((m) => [m.milestone.id, m.milestone.title]));
   const lines: string[] = [];
-  let day = '';
-  for (const r of reminders) {
-    if (r.date !== day) {
-      day = r.date;
-      lines.push('', t('preview.day', { date: day, weekday: WEEKDAYS[config.SHINCHOKU_LANG][dayOfWeek(day)]!, time }));
+  const days = [...new Set([...reminders.map((r) => r.date), ...roundNotices.map((n) => n.day)])].sort();
+  for (const day of days) {
+    lines.push('', t('preview.day', { date: day, weekday: WEEKDAYS[config.SHINCHOKU_LANG][dayOfWeek(day)]!, time }));
+    for (const r of reminders.filter((reminder) => reminder.date === day)) {
+      const due = r.due ? t('preview.dueOn', { date: r.due }) : '-';
+      const title = (titles.get(r.milestoneId) ?? '') + (r.owner ? ` ${t('preview.escalationOf', { owner: r.owner })}` : '');
+      const id = r.checkpoint ? `${r.milestoneId}@${r.checkpoint}` : r.milestoneId;
+      lines.push(t('preview.line', { kind: t(`kind.${r.kind}`), id, division: r.division, due, title }));
     }
-    const due = r.due ? t('preview.dueOn', { date: r.due }) : '-';
-    const title = (titles.get(r.milestoneId) ?? '') + (r.owner ? ` ${t('preview.escalationOf', { owner: r.owner })}` : '');
-    const id = r.checkpoint ? `${r.milestoneId}@${r.checkpoint}` : r.milestoneId;
-    lines.push(t('preview.line', { kind: t(`kind.${r.kind}`), id, division: r.division, due, title }));
+    for (const { notice } of roundNotices.filter((n) => n.day === day)) {
+      const items = notice.kind === 'escalation' ? notice.divisions.map((d) => d.division).join('、') : notice.items.map((item) => item.id).join(' ');
+      lines.push(t('reports.preview.line', { kind: t(`reports.kind.${notice.kind}`), division: notice.division, items }));
+    }
   }
-  lines.push('', t('preview.total', { count: reminders.length, days: new Set(reminders.map((r) => r.date)).size }));
+  if (reminders.length > 0) lines.push('', t('preview.total', { count: reminders.length, days: new Set(reminders.map((r) => r.date)).size }));
+  if (round) lines.push(t('reports.preview.total', { asOf: round.round.asOf, deadline: round.round.deadline, count: roundNotices.length }));
   io.out(lines.join('\n').trimStart());
 }

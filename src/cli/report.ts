@@ -14,6 +14,9 @@ import { createJapaneseCalendar } from '../adapters/calendar/japan-holidays.ts';
 import { closeDatabase, openDatabase } from '../adapters/db/connect.ts';
 import { createPlanStore } from '../adapters/db/plan-store.ts';
 import { createReportEntryStore, createReportRoundStore } from '../adapters/db/report-store.ts';
+import { createOutboxStore } from '../adapters/db/outbox-store.ts';
+import { runRoundTick } from '../app/report/run-round-tick.ts';
+import { directoryForPlan } from '../domain/directory.ts';
 import { createStatusStore } from '../adapters/db/status-store.ts';
 import { createUserPrefsStore } from '../adapters/db/user-prefs-store.ts';
 import { createDirectoryFile } from '../adapters/directory/directory-file.ts';
@@ -93,7 +96,32 @@ async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: Comma
       clock: { now: () => now },
       timeZone: config.SHINCHOKU_TIMEZONE,
       defaultLang: config.SHINCHOKU_LANG,
-      reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await plans.scopeOf())?.key ?? null },
+      reportRounds: {
+        rounds: createReportRoundStore(db),
+        entries: createReportEntryStore(db),
+        planKey: async () => (await plans.scopeOf())?.key ?? null,
+        // The requests go into the outbox at once; a running bot's dispatcher delivers them at its next look (SPEC §4).
+        onOpened: async (planKey, at) => {
+          const scope = await plans.scopeOf();
+          await runRoundTick(
+            at,
+            {
+              plans: { load: () => plans.loadKey(planKey) },
+              planKey,
+              rounds: createReportRoundStore(db),
+              entries: createReportEntryStore(db),
+              outbox: createOutboxStore(db),
+              directory: directoryForPlan(file.current(), planKey),
+              calendar: createJapaneseCalendar(),
+              timeZone: config.SHINCHOKU_TIMEZONE,
+              reminderTime: config.REMINDER_TIME,
+              lang: config.SHINCHOKU_LANG,
+              keyPrefix: scope?.key === planKey ? scope.prefix : '',
+            },
+            { opening: true },
+          );
+        },
+      },
     };
     const reply = await work(deps, actor);
     const text = renderReplyText(reply, config.SHINCHOKU_LANG, { change: true });

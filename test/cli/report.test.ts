@@ -53,6 +53,34 @@ describe('shinchoku report', () => {
     expect((await cli(['report', 'history', '1-1'], env)).stdout).toContain('差し戻し — 数字を添えて');
   });
 
+  it('puts the requests in the outbox as it opens, and preview shows the round\'s reminders to come', async () => {
+    const opened = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09'], env);
+    const asked = Number(/(\d+) 課に/u.exec(opened.stdout)?.[1]);
+    const db = await openDatabase(ws.database);
+    let requests: string[];
+    let divisions: number;
+    try {
+      const rows = await db.selectFrom('outbox').select(['key', 'division', 'body_json']).orderBy('id').execute();
+      requests = rows.filter((row) => JSON.parse(row.body_json).type === 'round').map((row) => JSON.parse(row.body_json).kind as string);
+      divisions = new Set(rows.map((row) => row.division)).size;
+    } finally {
+      await closeDatabase(db);
+    }
+    // One request per owner division the round asks, each to its own division.
+    expect(requests.length).toBe(asked);
+    expect(new Set(requests)).toEqual(new Set(['request']));
+    expect(divisions).toBe(requests.length);
+
+    const preview = await cli(['preview', '--from', '2020-10-01', '--to', '2020-10-13'], env);
+    expect(preview.code).toBe(0);
+    // Sent already: no request again. 3 and 1 business days before the deadline, on it, and the next business day after.
+    expect(preview.stdout).not.toContain('報告依頼');
+    for (const day of ['2020-10-06', '2020-10-08', '2020-10-09']) expect(preview.stdout).toMatch(new RegExp(`${day} [^\n]*\n(?:[^\n]+\n)*? {2}報告督促 {2}`, 'u'));
+    expect(preview.stdout).toMatch(/2020-10-12 [^\n]*\n(?:[^\n]+\n)*? {2}報告期限超過 {2}/u);
+    expect(preview.stdout).toContain('報告未回答の課');
+    expect(preview.stdout).toMatch(/報告ラウンド\(2020-09-30現在、締切 2020-10-09\): \d+ 通/u);
+  });
+
   it('refuses a bad date or scale with the reason, and records nothing', async () => {
     const date = await cli(['report', 'open', '--as-of', '2020-9-31', '--deadline', '2020-10-09'], env);
     expect(date.code).toBe(1);

@@ -40,7 +40,7 @@ export function renderReplyText(reply: Reply, lang: Lang, options: RenderTextOpt
 }
 
 /** The view's lines: blocks under a heading, or after a warning or a confirmation, are indented as what those cover. */
-function viewLines(view: ReplyView, t: Translate): string[] {
+export function viewLines(view: ReplyView, t: Translate): string[] {
   const out = view.title === null ? [] : [`== ${view.title}`];
   let inside = false;
   view.blocks.forEach((block, index) => {

@@ -4,6 +4,7 @@ import type { Notifier, OutgoingMessage } from '../../app/ports.ts';
 import { renderDigestText } from './render-digest-text.ts';
 import { renderNoticeText } from './render-notice-text.ts';
 import { renderReminderText } from './render-reminder-text.ts';
+import { renderRoundText } from './render-round-text.ts';
 import type { ReminderChoices } from './reminder-choices.ts';
 
 export interface TerminalNotifierOptions {
@@ -22,7 +23,9 @@ export function createTerminalNotifier(write: (text: string) => void, options: T
           ? renderDigestText(body)
           : body.type === 'notice'
             ? renderNoticeText(body)
-            : renderReminderText(body, choices ? { numberLine: (line) => choices.number({ milestoneId: line.milestoneId, checkpoint: line.checkpoint }) } : {});
+            : body.type === 'round'
+              ? renderRoundText(body)
+              : renderReminderText(body, choices ? { numberLine: (line) => choices.number({ milestoneId: line.milestoneId, checkpoint: line.checkpoint }) } : {});
       write(`${text}\n`);
       sequence++;
       return { ok: true, ts: `terminal.${sequence}` };

@@ -9,6 +9,8 @@ export const BLOCK_KIT_LIMITS = Object.freeze({
   headerText: 150,
   buttonText: 75,
   buttonValue: 2000,
+  /** Elements of one actions block. */
+  elementsPerActions: 25,
   /** The top-level `text` is shown in notifications; Slack truncates it past 4,000. */
   fallbackText: 3000,
 });

@@ -19,6 +19,7 @@ import { classifySlackError, PERMANENT_CODES, type SendFailure } from './classif
 import { DeliveryCheckError } from './delivery-check-error.ts';
 import { renderDigest } from './render-digest.ts';
 import { renderNotice } from './render-notice.ts';
+import { renderRound } from './render-round.ts';
 import { renderReminder } from './render-reminder.ts';
 import type { ProxyEnv } from '../net/find-proxy.ts';
 import { createOutboundFetch } from '../net/outbound-fetch.ts';
@@ -101,7 +102,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
      */
     async send(message: OutgoingMessage): Promise<SendResult> {
       const body = message.body;
-      const { text, blocks } = body.type === 'digest' ? renderDigest(body) : body.type === 'notice' ? renderNotice(body) : renderReminder(body);
+      const { text, blocks } = body.type === 'digest' ? renderDigest(body) : body.type === 'notice' ? renderNotice(body) : body.type === 'round' ? renderRound(body) : renderReminder(body);
       // Drawn before posting, so that the upload follows the post as closely as it can.
       const chart = body.type === 'digest' ? (options.chart?.(body) ?? null) : null;
       try {

@@ -7,6 +7,8 @@ import type { OutgoingMessage } from '../../app/ports.ts';
 import { renderDigestCards } from './cards/render-digest-card.ts';
 import { renderReminderCard } from './cards/render-reminder-card.ts';
 import { buildReminderView } from '../../app/views/build-reminder-view.ts';
+import { buildRoundView } from '../../app/views/build-round-view.ts';
+import { renderRoundCard } from './cards/render-round-card.ts';
 import { literalTextCard, type TeamsMessage } from './literal-text-card.ts';
 import { outboxKeyId } from './cards/outbox-key.ts';
 import { renderNoticeText } from '../shell/render-notice-text.ts';
@@ -25,6 +27,9 @@ export function renderOutboxCard(message: OutgoingMessage): TeamsMessage {
     const literal = literalTextCard(renderNoticeText(message.body));
     const [first, ...rest] = literal.card.body as Record<string, unknown>[];
     return { text: literal.text, card: { ...literal.card, body: [{ ...first, id: outboxKeyId(message.key) }, ...rest] } };
+  }
+  if (message.body.type === 'round') {
+    return { text: buildRoundView(message.body).summary, card: renderRoundCard(message.body, message.key) as unknown as Record<string, unknown> };
   }
   return { text: buildReminderView(message.body).summary, card: renderReminderCard(message.body, message.key) as unknown as Record<string, unknown> };
 }

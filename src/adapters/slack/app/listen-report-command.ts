@@ -18,12 +18,12 @@ import { translator, type Lang } from '../../../i18n/catalog.ts';
 import { problemLines } from '../../../i18n/problem-lines.ts';
 import { fieldProblemText } from '../../../i18n/report-problem-lines.ts';
 import { renderReply } from '../render-reply.ts';
+import { REPORT_ANSWER_ACTION } from '../render-round.ts';
 import { readReportModalMetadata, renderReportModal, REPORT_MODAL_ACTION, REPORT_MODAL_CALLBACK_ID } from '../render-report-modal.ts';
 import type { ListenerContext } from './listener-context.ts';
 import { answerCommand, planCommandOf, type PlanCommandHandler } from './plan-command.ts';
 
-/** The action id of the 回答 button on a round's request. */
-export const REPORT_ANSWER_ACTION_ID = 'report_answer';
+export { REPORT_ANSWER_ACTION_ID } from '../render-round.ts';
 
 export const answerReport: PlanCommandHandler = async (args, ctx) => {
   const parsed = planCommandOf(args.command);
@@ -54,7 +54,7 @@ export const answerReport: PlanCommandHandler = async (args, ctx) => {
 
 /** The 回答 button and the modal's submission. */
 export function listenReportModal(app: App, ctx: ListenerContext): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: REPORT_ANSWER_ACTION_ID }, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: REPORT_ANSWER_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const itemId = action.value ?? '';
     if (itemId === '' || itemId.length > 100) return;

@@ -45,7 +45,8 @@ export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCa
   return card(body, { fallbackText: escapeCardText(replySummary(view)), ...(actions.length > 0 ? { actions } : {}) });
 }
 
-function elementsOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, separator: string, lang: Lang): CardElementArray {
+/** The card elements of one block of a view (a divider is the next element's separator). */
+export function elementsOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, separator: string, lang: Lang): CardElementArray {
   switch (block.kind) {
     case 'heading':
       return [markdown(bold(block.text), { spacing: 'Medium' })];

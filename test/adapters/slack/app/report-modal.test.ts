@@ -3,7 +3,9 @@
 // scale; a bad submission is answered inside the modal under its field and
 // nothing is recorded; a good one is recorded via `slack` and confirmed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { viewSubmissionPayload } from '../../../fakes/slack-requests.ts';
+import { messageButtonPayload, viewSubmissionPayload } from '../../../fakes/slack-requests.ts';
+import { renderRound } from '../../../../src/adapters/slack/render-round.ts';
+import type { RoundMessage } from '../../../../src/app/ports.ts';
 import { replyText, startSlackAppWorld, USERS, type SlackAppWorld } from './slack-app-world.ts';
 
 let world: SlackAppWorld;
@@ -66,6 +68,34 @@ describe('the report answer modal', () => {
     const confirmation = JSON.stringify(world.fake.callsTo('chat.postMessage')[0]!.params);
     expect(confirmation).toContain('1-1 の回答を記録しました');
     expect(confirmation).not.toContain('<!channel>');
+  });
+
+  it('opens the same modal from the 回答 button of a round\'s request in the division\'s channel', async () => {
+    await world.command('report open 2020-09-30 締切 2020-10-09', USERS.coordinator);
+    const request: RoundMessage = {
+      type: 'round',
+      lang: 'ja',
+      day: '2020-10-01',
+      kind: 'request',
+      division: '総務部人事課',
+      unmapped: false,
+      round: { asOf: '2020-09-30', deadline: '2020-10-09' },
+      daysLeft: 6,
+      items: [{ id: '1-1', title: '研修', returned: null }],
+      divisions: [],
+    };
+    const message = renderRound(request);
+    const actions = message.blocks.find((b) => b.type === 'actions') as { block_id: string; elements: { action_id: string; value: string }[] };
+    const button = actions.elements[0]!;
+    const before = world.fake.views.length;
+    await world.requests.interaction(
+      messageButtonPayload({ userId: USERS.jinji, channel: 'C0JINJI001', message: { ts: '1601510400.000100', blocks: message.blocks }, action: { action_id: button.action_id, block_id: actions.block_id, value: button.value }, responseUrl: world.fake.responseUrl('button'), triggerId: 'trigger-round-1' }),
+    );
+    await world.until(() => world.fake.views.length > before);
+    const opened = world.fake.views[world.fake.views.length - 1]!;
+    expect(opened.triggerId).toBe('trigger-round-1');
+    expect((opened.view as { callback_id: string }).callback_id).toBe('report_answer_modal');
+    expect(JSON.stringify(opened.view)).toContain('1-1');
   });
 
   it('answers a user who may not answer, or when no round is open, without a modal', async () => {
