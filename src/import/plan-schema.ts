@@ -72,14 +72,14 @@ const rangeSchedule = z
 /** One schedule per kind; the discriminated union reports an unknown `kind` by name. */
 export const scheduleSchema = z.discriminatedUnion('kind', [
   rangeSchedule,
-  z.strictObject({ kind: z.literal('months'), months: z.array(yearMonth).min(1, { error: 'must list at least one month' }) }),
+  z.strictObject({ kind: z.literal('months'), months: z.array(yearMonth).min(1, { error: 'planFile.monthsEmpty' }) }),
   z.strictObject({ kind: z.literal('from'), start: yearMonth }),
   z.strictObject({ kind: z.literal('yearRound') }),
   z.strictObject({ kind: z.literal('asNeeded') }),
   z.strictObject({ kind: z.literal('monthly') }),
   z.strictObject({
     kind: z.literal('timesPerYear'),
-    times: z.number().int({ error: 'must be a whole number' }).positive({ error: 'must be a positive whole number' }),
+    times: z.number().int({ error: 'planFile.wholeNumber' }).positive({ error: 'planFile.positiveNumber' }),
   }),
   z.strictObject({ kind: z.literal('unscheduled') }),
 ]);
@@ -98,7 +98,7 @@ export const milestoneSchema = z.strictObject({
   schedule: scheduleSchema,
   group: text.optional(),
   // An empty override would leave the milestone with nobody to remind; omit the key to inherit.
-  owners: owners.min(1, { error: 'must name at least one division (omit owners to inherit the item\'s)' }).optional(),
+  owners: owners.min(1, { error: 'planFile.ownersEmpty' }).optional(),
 });
 
 export const itemSchema = z.strictObject({ id, title: text, owners, milestones: z.array(milestoneSchema) });
@@ -119,9 +119,9 @@ const planShape = z.strictObject({
   title: text,
   fiscalYear: z
     .number()
-    .int({ error: 'must be a whole number (the Gregorian year the fiscal year starts in: 令和5年度 = 2023)' })
-    .min(1900, { error: 'must be a Gregorian year such as 2023 (令和5年度 = 2023)' })
-    .max(2999, { error: 'must be a Gregorian year such as 2023 (令和5年度 = 2023)' }),
+    .int({ error: 'planFile.fiscalYear' })
+    .min(1900, { error: 'planFile.fiscalYear' })
+    .max(2999, { error: 'planFile.fiscalYear' }),
   publishedOn: localDate.optional(),
   coordinator: text.optional(),
   pillars: z.array(pillarSchema),

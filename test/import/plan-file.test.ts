@@ -195,6 +195,13 @@ describe('parsePlanDocument', () => {
     expect(duplicate).toContain('年次計画の行の id "1-1-2" が重複しています');
     expect(expectProblem(parsePlanDocument('# nothing yet\n', 'yaml', 'plan.yaml')).message).toContain('ファイルが空です');
     expect(expectProblem(parsePlanDocument('{"version": 1,, }', 'json', 'plan.json')).message).toContain('JSON の書き方が正しくありません');
+    // The schema's own limits too, not only the parser's words.
+    const ja = (text: string) => expectProblem(parsePlanDocument(text, 'yaml', 'plan.yaml')).message;
+    expect(ja(fixture.replace('fiscalYear: 2023', 'fiscalYear: 5'))).toMatch(/fiscalYear: 年度が始まる年を西暦で書いてください \(令和5年度 = 2023\)$/u);
+    expect(ja(fixture.replace('times: 3', 'times: 0'))).toMatch(/times: 1 以上の整数を書いてください$/u);
+    expect(ja(fixture.replace('times: 3', 'times: 1.5'))).toMatch(/times: 整数を書いてください/u);
+    expect(ja(fixture.replace('months: [2023-08, 2024-01]', 'months: []'))).toMatch(/months: 月を一つ以上書いてください$/u);
+    expect(ja(fixture.replace('                owners:\n                  - 出納局出納総務課', '                owners: []'))).toMatch(/owners: 担当課を一つ以上書いてください/u);
   });
 
   it('counts the other problems', () => {
