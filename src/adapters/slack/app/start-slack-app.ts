@@ -120,9 +120,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<Result<Ru
     const address = server.address();
     return ok({ port: typeof address === 'object' && address !== null ? address.port : options.mode.port, stop: () => app.stop().then(() => undefined) });
   } catch (error) {
+    const t = translator(options.channelLang);
     const reason = error instanceof Error ? error.message : String(error);
-    const hint = options.mode.kind === 'socket' ? 'check SLACK_APP_TOKEN (xapp-…, with the connections:write scope)' : `check that PORT ${options.mode.port} is free`;
-    return fail({ code: 'slack_start', message: `the Slack app could not start (${reason}): ${hint}` });
+    const hint = options.mode.kind === 'socket' ? t('net.slackStartSocketHint') : t('net.slackStartPortHint', { port: options.mode.port });
+    return fail({ code: 'slack_start', message: `${t('net.slackCannotStart', { reason })} → ${hint}` });
   }
 }
 

@@ -1,6 +1,8 @@
 // The bot's own Slack connections behind an office proxy: a real CONNECT
 // proxy that alone knows the names slack.test and socket.test, so every
 // connection that works went through it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackApp } from '../../../../src/adapters/slack/app/start-slack-app.ts';
 import { reminderMessage } from '../../../fakes/reminder-messages.ts';
@@ -110,6 +112,33 @@ describe('Slack behind a CONNECT proxy', () => {
       expect(started.error).toEqual({ code: 'slack_auth', message: expect.stringMatching(/^Slack がトークンを受け付けません: invalid_auth → SLACK_BOT_TOKEN/) });
     } finally {
       await strict.stop();
+    }
+  });
+
+  it('a port another program holds is named as the port, in the operator’s language', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+    const port = (holder.address() as AddressInfo).port;
+    try {
+      for (const [lang, expected] of [
+        ['ja', new RegExp(`^Slack アプリを起動できません \\(.*EADDRINUSE.*\\) → PORT ${port} がほかのプログラムに使われていないか確かめてください$`, 'u')],
+        ['en', new RegExp(`^The Slack app could not start \\(.*EADDRINUSE.*\\) → Check that PORT ${port} is free$`, 'u')],
+      ] as const) {
+        const started = await startSlackApp({
+          botToken: 'xoxb-test',
+          mode: { kind: 'http', signingSecret: 'secret', port },
+          slackApiUrl: slack.url,
+          proxy: {},
+          deps: {} as Omit<CommandDeps, 'members'>,
+          channelLang: lang,
+          logger: SILENT_LOGGER,
+        });
+        expect(started.ok).toBe(false);
+        if (started.ok) return await started.value.stop();
+        expect(started.error).toEqual({ code: 'slack_start', message: expect.stringMatching(expected) });
+      }
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
     }
   });
 });
