@@ -128,11 +128,13 @@ export async function startBot(config: Config, write: (text: string) => void, te
     const choices = createReminderChoices();
     const teamsSettings = teamsSettingsOf(config);
     // Loaded only for Teams: the SDK (Express, MSAL, axios) would slow every other start and CLI command.
-    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? (await import('./adapters/teams/compose-teams.ts')).composeTeams(teamsSettings, db, logger, config.proxy) : null;
+    // The digest's chart (issue 15 §4) on the chat platforms; the terminal shows text. The font is looked for, and its absence logged, once.
+    const chart = mode === 'shell' ? undefined : createDigestChartRenderer(findChartFont(), logger);
+    const teams: TeamsParts | null = mode === 'teams' && teamsSettings ? (await import('./adapters/teams/compose-teams.ts')).composeTeams(teamsSettings, db, logger, config.proxy, chart) : null;
     const notifier: Notifier = teams
       ? teams.notifier
       : mode === 'slack' && config.SLACK_BOT_TOKEN
-        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), proxy: config.proxy, logger, chart: createDigestChartRenderer(findChartFont(), logger) })
+        ? createSlackNotifier({ token: config.SLACK_BOT_TOKEN, ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}), proxy: config.proxy, logger, ...(chart ? { chart } : {}) })
         : createTerminalNotifier(write, { choices });
     const dispatcher = createDispatcher({
       outbox,

@@ -23,6 +23,7 @@ import { toSdkLogger, type TeamsLogger } from './sdk-logger.ts';
 import { startTeamsApp, type RunningTeamsApp } from './start-teams-app.ts';
 import { teamsEndpointsOf, type TeamsEndpoints } from './teams-endpoints.ts';
 import { createTeamsNotifier } from './teams-notifier.ts';
+import type { DigestChartRenderer } from '../charts/render-png.ts';
 
 export interface TeamsParts {
   endpoints: TeamsEndpoints;
@@ -36,7 +37,7 @@ export interface TeamsParts {
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Builds the parts; nothing connects until start() or a send. */
-export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logger: TeamsLogger, proxy: ProxyEnv = process.env): TeamsParts {
+export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logger: TeamsLogger, proxy: ProxyEnv = process.env, chart?: DigestChartRenderer): TeamsParts {
   const endpoints = teamsEndpointsOf(settings);
   // Every outbound connection (token endpoint, Graph, Bot Connector) honours HTTPS_PROXY / NO_PROXY (SPEC §7.3).
   const agentFor = (url: string) => outboundAgentFor(url, proxy);
@@ -57,7 +58,7 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
     http: { token: () => tokens.token(endpoints.botScope), logger: toSdkLogger(logger, 'teams-notifier'), timeout: REQUEST_TIMEOUT_MS, interceptors },
     defaultServiceUrl: endpoints.serviceUrl,
     serviceUrlOf: async (conversationId) => (await conversations.channel(conversationId))?.serviceUrl || null,
-    render: renderOutboxCard,
+    render: (message) => renderOutboxCard(message, chart),
     findDelivered,
     logger,
   });

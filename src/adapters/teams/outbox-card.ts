@@ -4,6 +4,7 @@
  * recognise it in Graph's answer (cards/outbox-key.ts).
  */
 import type { OutgoingMessage } from '../../app/ports.ts';
+import type { DigestChartRenderer } from '../charts/render-png.ts';
 import { renderDigestCards } from './cards/render-digest-card.ts';
 import { renderReminderCard } from './cards/render-reminder-card.ts';
 import { buildReminderView } from '../../app/views/build-reminder-view.ts';
@@ -15,11 +16,11 @@ import { renderNoticeText } from '../shell/render-notice-text.ts';
 
 export { outboxKeyOfCard } from './cards/outbox-key.ts';
 
-/** The message's card with its key. */
-export function renderOutboxCard(message: OutgoingMessage): TeamsMessage {
+/** The message's card with its key; a digest's with its chart when `chart` draws one. */
+export function renderOutboxCard(message: OutgoingMessage, chart?: DigestChartRenderer): TeamsMessage {
   if (message.body.type === 'digest') {
-    // The digest fits one card within 40 KB (its lists cut with 他 N 件).
-    const [card] = renderDigestCards(message.body, message.key);
+    // The digest fits one card within 40 KB (its lists cut with 他 N 件), its chart inline.
+    const [card] = renderDigestCards(message.body, message.key, { chart: chart?.(message.body) ?? null });
     return { text: '', card: card as unknown as Record<string, unknown> };
   }
   if (message.body.type === 'notice') {

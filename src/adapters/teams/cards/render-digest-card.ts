@@ -5,8 +5,9 @@
  * list is cut to fewer lines, the same number for all, until it does; each
  * cut list ends in 「他 N 件」 and the command that shows the rest.
  */
-import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
+import type { CardElementArray, IAdaptiveCard, IImage } from '@microsoft/teams.cards';
 import type { DigestMessage } from '../../../app/ports.ts';
+import type { DigestChartImage } from '../../charts/render-png.ts';
 import { buildDigestView, digestMoreText, type DigestView, type Figures } from '../../../app/views/build-digest-view.ts';
 import type { ViewLine, ViewList } from '../../../app/views/view-line.ts';
 import { DIGEST_LIST_LINES } from '../../../i18n/digest-wording.ts';
@@ -18,22 +19,43 @@ import { teamsCommand } from './teams-command.ts';
 export interface RenderDigestCardOptions {
   /** A preview (`digest` without post): nothing was posted. */
   preview?: boolean;
+  /** The digest's chart (charts/render-png.ts), shown under the progress figures; null or absent: none. */
+  chart?: DigestChartImage | null;
 }
+
+/**
+ * Lists keep at least this many lines beside the chart. A card that would
+ * need to cut them further goes without the chart instead: the lists name
+ * the work someone has to act on, the chart only pictures the figures.
+ */
+export const MIN_LINES_BESIDE_CHART = 3;
 
 /**
  * The digest's cards, all for one message (today always one card), carrying
  * `outboxKey` for the Graph lookup; null for a preview that is not delivered.
  */
 export function renderDigestCards(message: DigestMessage, outboxKey: string | null, options: RenderDigestCardOptions = {}): IAdaptiveCard[] {
-  const view = buildDigestView(message, options);
+  const view = buildDigestView(message, options.preview === undefined ? {} : { preview: options.preview });
+  // The PNG inline as a data URL: Teams shows it without the image having to be reachable from every client.
+  const image = options.chart ? chartImage(options.chart) : null;
+  if (image) {
+    for (let lines = DIGEST_LIST_LINES; lines >= MIN_LINES_BESIDE_CHART; lines--) {
+      const result = digestCard(view, outboxKey, lines, image);
+      if (cardBytes(result) <= CARD_BYTES_BUDGET) return [result];
+    }
+  }
   for (let lines = DIGEST_LIST_LINES; lines > 0; lines--) {
-    const result = digestCard(view, outboxKey, lines);
+    const result = digestCard(view, outboxKey, lines, null);
     if (cardBytes(result) <= CARD_BYTES_BUDGET) return [result];
   }
-  return [digestCard(view, outboxKey, 0)];
+  return [digestCard(view, outboxKey, 0, null)];
 }
 
-function digestCard(view: DigestView, outboxKey: string | null, maxLines: number): IAdaptiveCard {
+function chartImage(chart: DigestChartImage): IImage {
+  return { type: 'Image', url: `data:image/png;base64,${chart.png.toString('base64')}`, altText: chart.alt, size: 'Stretch', separator: true, msteams: { allowExpand: true } };
+}
+
+function digestCard(view: DigestView, outboxKey: string | null, maxLines: number, image: IImage | null): IAdaptiveCard {
   const head = container(
     [text(view.heading, { size: 'Large', weight: 'Bolder' }), ...view.context.map((line) => text(line, { isSubtle: true, spacing: 'None' }))],
     outboxKey === null ? {} : { id: outboxKeyId(outboxKey) },
@@ -42,6 +64,7 @@ function digestCard(view: DigestView, outboxKey: string | null, maxLines: number
     head,
     container([markdown(bold(view.counts.title)), text(view.counts.line, { spacing: 'None' }), text(view.counts.note, { isSubtle: true, spacing: 'None' })], { separator: true }),
     container([markdown(bold(view.progress.title)), ...view.progress.rows.map((row) => figures(row))], { separator: true }),
+    ...(image ? [image] : []),
     ...view.lists.map((list) => listContainer(list, view, maxLines)),
     rollupContainer(view, maxLines),
   ];
