@@ -24,7 +24,7 @@ import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { renderReplyText } from '../adapters/shell/render-reply-text.ts';
 import { parseEvaluationScale, type EvaluationScale, type ReportFields } from '../domain/report-round.ts';
 import { wallClock } from '../domain/zoned-time.ts';
-import { translator } from '../i18n/catalog.ts';
+import { translate, translator } from '../i18n/catalog.ts';
 import { CliFailure, type CliIo } from './io.ts';
 
 export interface ReportOpenOptions {
@@ -45,11 +45,11 @@ export async function reportOpenCommand(options: ReportOpenOptions, config: Conf
   const t = translator(config.SHINCHOKU_LANG);
   const asOf = parseTypedDate(options.asOf);
   const deadline = parseTypedDate(options.deadline);
-  if (asOf === null || deadline === null) return fail(io, t('reports.problem.bad_date', { word: asOf === null ? options.asOf : options.deadline }));
+  if (asOf === null || deadline === null) return fail(io, config, t('reports.problem.bad_date', { word: asOf === null ? options.asOf : options.deadline }));
   let scale: EvaluationScale | undefined;
   if (options.scale !== undefined) {
     const parsed = parseEvaluationScale(options.scale);
-    if (parsed === null) return fail(io, t('reports.cli.badScale', { scale: options.scale }));
+    if (parsed === null) return fail(io, config, t('reports.cli.badScale', { scale: options.scale }));
     scale = parsed;
   }
   await withDeps(config, io, now, (deps, actor) => openRound(deps, actor, { asOf, deadline }, scale));
@@ -72,7 +72,7 @@ export function answerFieldsOf(options: ReportAnswerOptions): Partial<ReportFiel
 
 async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: CommandDeps, actor: string) => Promise<Reply>): Promise<void> {
   const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
-  if (!loaded.ok) return fail(io, loaded.error.message);
+  if (!loaded.ok) return fail(io, config, loaded.error.message);
   const actor = `cli:${operatorName()}`;
   const db = await openDatabase(config.DATABASE_URL);
   try {
@@ -125,7 +125,7 @@ async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: Comma
     };
     const reply = await work(deps, actor);
     const text = renderReplyText(reply, config.SHINCHOKU_LANG, { change: true });
-    if (reply.kind === 'problem') return fail(io, text.replace(/^! /u, ''));
+    if (reply.kind === 'problem') return fail(io, config, text.replace(/^! /u, ''));
     io.out(text);
   } finally {
     await closeDatabase(db);
@@ -140,7 +140,7 @@ function operatorName(): string {
   }
 }
 
-function fail(io: CliIo, message: string): never {
-  io.err(`error: ${message}`);
+function fail(io: CliIo, config: Config, message: string): never {
+  io.err(`${translate(config.SHINCHOKU_LANG, 'cli.errorPrefix')}${message}`);
   throw new CliFailure(message);
 }

@@ -84,10 +84,10 @@ describe('shinchoku report', () => {
   it('refuses a bad date or scale with the reason, and records nothing', async () => {
     const date = await cli(['report', 'open', '--as-of', '2020-9-31', '--deadline', '2020-10-09'], env);
     expect(date.code).toBe(1);
-    expect(date.stderr).toContain('「2020-9-31」は日付として読めません');
+    expect(date.stderr).toMatch(/^エラー: .*「2020-9-31」は日付として読めません/u);
     const scale = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09', '--scale', 'A'], env);
     expect(scale.code).toBe(1);
-    expect(scale.stderr).toContain('--scale「A」を読めません');
+    expect(scale.stderr).toMatch(/^エラー: --scale「A」を読めません/u);
     const opened = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09', '--scale', 'A:達成,B:順調,C:遅れ*'], env);
     expect(opened.stdout).toContain('A 達成 ／ B 順調 ／ C 遅れ');
     expect((await cli(['report', 'answer', '1-1', '--evaluation', 'C'], env)).code).toBe(0);
