@@ -261,6 +261,11 @@ export async function startBot(config: Config, write: (text: string) => void, te
           }
         : {}),
       ...(access ? { dashboard: access } : {}),
+      // `/plan status --year 2020`, `--plan KEY`: any stored plan, with its own statuses (issue 13).
+      shelf: {
+        list: () => plans.list(),
+        open: (key) => ({ plans: { load: () => plans.loadKey(key) }, statuses: logStatusAppends(createStatusStore(db, () => plans.scopeOf(key)), logger) }),
+      },
     };
     if (dashboardSettings && access) {
       const settings = { calendar, policy, timeZone };

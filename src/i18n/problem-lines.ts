@@ -70,6 +70,19 @@ export function problemLines(problem: CommandProblem, lang: Lang, t: Translate):
       return [t('plan.problem.export_unavailable')];
     case 'report':
       return reportProblemLines(problem.problem, t);
+    case 'bad_plan':
+      return [t('plans.chat.badPlan', { word: quotePrefix(problem.word) })];
+    case 'unknown_plan': {
+      const asked = [problem.key === null ? null : t('plans.chat.askedKey', { key: quotePrefix(problem.key) }), problem.year === null ? null : t('plans.chat.askedYear', { year: problem.year })];
+      const stored = problem.plans.map((p) => t('plans.chat.storedPlan', { key: p.key, year: p.fiscalYear, title: p.title }));
+      return [
+        t('plans.chat.unknownPlan', { asked: asked.filter((a) => a !== null).join(lang === 'ja' ? '・' : ', ') }),
+        stored.length === 0 ? t('plans.chat.noStoredPlans') : t('plans.chat.storedPlans', { list: stored.join(lang === 'ja' ? '、' : ', ') }),
+        t('plans.chat.choose'),
+      ];
+    }
+    case 'plan_read_only':
+      return [t('plans.chat.readOnly', { year: problem.fiscalYear, title: problem.title, end: problem.end })];
   }
 }
 

@@ -13,15 +13,25 @@ export type MonthRef = { year: number; month: number } | { year: null; month: nu
 
 export type ListTarget = 'overdue' | 'upcoming' | 'done' | 'mine' | { division: string };
 
+/**
+ * Another stored plan than the default one (issue 13): by fiscal year
+ * (`--year 2020`, `2020年度`), by the key chosen at import
+ * (`--plan gyokaku-2021`, `計画 gyokaku-2021`), or both. Absent: the default plan.
+ */
+export interface PlanSelector {
+  year: number | null;
+  key: string | null;
+}
+
 export type Command =
   | { kind: 'help' }
-  | { kind: 'overview' }
-  | { kind: 'milestone'; id: string }
-  | { kind: 'list'; target: ListTarget; page: number }
-  | { kind: 'history'; id: string; page: number }
+  | { kind: 'overview'; plan?: PlanSelector }
+  | { kind: 'milestone'; id: string; plan?: PlanSelector }
+  | { kind: 'list'; target: ListTarget; page: number; plan?: PlanSelector }
+  | { kind: 'history'; id: string; page: number; plan?: PlanSelector }
   /** `checkpoint`: a month, `all` (全月) for every one, or null for the one the owner is being asked about. */
-  | { kind: 'update'; id: string; checkpoint: MonthRef | 'all' | null; status: StatusCode; comment: string | undefined }
-  | { kind: 'due'; id: string; checkpoint: MonthRef | null; month: MonthRef; comment: string | undefined }
+  | { kind: 'update'; id: string; checkpoint: MonthRef | 'all' | null; status: StatusCode; comment: string | undefined; plan?: PlanSelector }
+  | { kind: 'due'; id: string; checkpoint: MonthRef | null; month: MonthRef; comment: string | undefined; plan?: PlanSelector }
   /** `replace`: the post takes the place of the week's digest instead of adding to it. */
   | { kind: 'digest'; post: boolean; replace: boolean }
   | { kind: 'owner'; division: string; channel: string | null; users: string[] | null; channelMembers: boolean | null }
@@ -47,6 +57,8 @@ export type ParseProblem =
   | { code: 'bad_month'; word: string; usage: UsageKey }
   | { code: 'bad_page'; word: string }
   | { code: 'unknown_language'; word: string }
+  /** `--year`/`--plan` (年度/計画) without a fiscal year or key after it, or one that is not. */
+  | { code: 'bad_plan'; word: string }
   /** A report command's own refusals, worded by src/i18n/report-problem-lines.ts. */
   | { code: 'report'; problem: ReportProblem };
 

@@ -6,7 +6,8 @@
 import { closestMatches } from '../../domain/similarity.ts';
 import { parseStatusWord } from '../../domain/status.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
-import type { Command, ListTarget, MonthRef, ParseProblem, UsageKey } from './command.ts';
+import type { Command, ListTarget, MonthRef, ParseProblem, PlanSelector, UsageKey } from './command.ts';
+import { takePlanSelector } from './parse-plan-selector.ts';
 import { looksLikeMonth, parseMonthWord } from './parse-month.ts';
 import { decodeChatText } from './plain-text.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -88,8 +89,8 @@ export function parseCommand(text: string): Result<Command, ParseProblem> {
   if (head !== null) {
     // `/plan 完了 1-1-2 …` and `/plan 1-1-2` are shortcuts people reach for.
     const status = parseStatusWord(head);
-    if (status !== null) return parseUpdate(rest, text, status);
-    if (ID_LIKE.test(foldId(head))) return rest.length === 0 ? ok({ kind: 'milestone', id: foldId(head) }) : unexpected(rest[0]!, 'status');
+    if (status !== null) return withPlanBeforeComment(rest, text, (tokens, end) => parseUpdate(tokens, text, status, end));
+    if (ID_LIKE.test(foldId(head))) return withPlan(rest, (more) => (more.length === 0 ? ok({ kind: 'milestone', id: foldId(head) }) : unexpected(more[0]!, 'status')));
   }
   // Only a prefix is quoted back (and compared): the word may be a whole pasted document.
   const word = quotePrefix(head ?? tokenText(first));
@@ -101,17 +102,17 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
     case 'help':
       return ok({ kind: 'help' });
     case 'status':
-      return parseStatus(rest);
+      return withPlan(rest, parseStatus);
     case 'overdue':
     case 'upcoming':
     case 'mine':
-      return parseList(sub, rest, 'list');
+      return withPlan(rest, (more) => parseList(sub, more, 'list'));
     case 'update':
-      return parseUpdate(rest, text, null);
+      return withPlanBeforeComment(rest, text, (tokens, end) => parseUpdate(tokens, text, null, end));
     case 'due':
-      return parseDue(rest, text);
+      return withPlanBeforeComment(rest, text, (tokens, end) => parseDue(tokens, text, end));
     case 'history':
-      return parseHistory(rest);
+      return withPlan(rest, parseHistory);
     case 'digest':
       return parseDigest(rest);
     case 'owner':
@@ -127,6 +128,87 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
     case 'dashboard':
       return parseDashboard(rest);
   }
+}
+
+/**
+ * A query about another plan (`--year 2020`, `2020年度`, `--plan KEY`, `計画 KEY`), anywhere after
+ * the sub-command: the selector is taken out and the rest parsed as without it.
+ */
+function withPlan(rest: Token[], parse: (tokens: Token[]) => Result<Command, ParseProblem>): Result<Command, ParseProblem> {
+  const taken = takePlanSelector(rest);
+  if (!taken.ok) return taken;
+  return addPlan(parse(taken.value.rest), taken.value.selector);
+}
+
+function addPlan(parsed: Result<Command, ParseProblem>, selector: PlanSelector | null): Result<Command, ParseProblem> {
+  return parsed.ok && selector !== null ? ok({ ...parsed.value, plan: selector } as Command) : parsed;
+}
+
+/**
+ * A change aimed at another plan: the selector may come before the id,
+ * right after it, or as a `--year`/`--plan` flag at the very end; anywhere
+ * else it is part of the comment (which may well say 「2020年度」).
+ */
+function withPlanBeforeComment(rest: Token[], text: string, parse: (tokens: Token[], end: number) => Result<Command, ParseProblem>): Result<Command, ParseProblem> {
+  let tokens = rest;
+  let end = text.length;
+  // A trailing `--year 2020` / `--plan=KEY` (only the dashed flags: a comment's last word is the comment's).
+  for (const size of [1, 2]) {
+    const tail = tokens.slice(-size);
+    const first = tail[0];
+    if (tokens.length <= size || first === undefined || first.type !== 'word' || !/^[-‐‑–—−ー－]{1,2}(year|plan|key)\b/iu.test(first.text.normalize('NFKC'))) continue;
+    const taken = takePlanSelector(tail);
+    if (taken.ok && taken.value.rest.length === 0 && taken.value.selector !== null) {
+      const before = takeHead(tokens.slice(0, -size));
+      if (!before.ok) return before;
+      const selector = mergeSelectors(before.value.selector, taken.value.selector);
+      if (selector === undefined) return fail({ code: 'bad_plan', word: first.text });
+      end = first.start;
+      return addPlan(parse(before.value.rest, end), selector);
+    }
+  }
+  const head = takeHead(tokens);
+  if (!head.ok) return head;
+  tokens = head.value.rest;
+  return addPlan(parse(tokens, end), head.value.selector);
+}
+
+/** Selectors before the id and right after it (`2020年度 1-1-2 …`, `1-1-2 --year 2020 …`). */
+function takeHead(tokens: Token[]): Result<{ selector: PlanSelector | null; rest: Token[] }, ParseProblem> {
+  const leading = takeLeading(tokens, 0);
+  if (!leading.ok) return leading;
+  const afterId = takeLeading(leading.value.rest, 1);
+  if (!afterId.ok) return afterId;
+  const selector = mergeSelectors(leading.value.selector, afterId.value.selector);
+  if (selector === undefined) return fail({ code: 'bad_plan', word: tokenText(tokens[0]) });
+  return ok({ selector, rest: afterId.value.rest });
+}
+
+/** Takes selectors that start at `at`, one after the other. */
+function takeLeading(tokens: Token[], at: number): Result<{ selector: PlanSelector | null; rest: Token[] }, ParseProblem> {
+  let rest = tokens;
+  let selector: PlanSelector | null = null;
+  for (;;) {
+    const token = rest[at];
+    if (token === undefined) break;
+    // One selector at `at`: a flag and its value, or a year on its own.
+    const probe = takePlanSelector(rest.slice(at, at + 2), (index) => index === 0);
+    if (!probe.ok) return probe;
+    if (probe.value.selector === null) break;
+    const used = 2 - probe.value.rest.length;
+    rest = [...rest.slice(0, at), ...rest.slice(at + used)];
+    const merged = mergeSelectors(selector, probe.value.selector);
+    if (merged === undefined) return fail({ code: 'bad_plan', word: tokenText(token) });
+    selector = merged;
+  }
+  return ok({ selector, rest });
+}
+
+/** Both selectors in one; undefined when they disagree. */
+function mergeSelectors(a: PlanSelector | null, b: PlanSelector | null): PlanSelector | null | undefined {
+  if (a === null || b === null) return a ?? b;
+  if ((a.year !== null && b.year !== null && a.year !== b.year) || (a.key !== null && b.key !== null && a.key !== b.key)) return undefined;
+  return { year: a.year ?? b.year, key: a.key ?? b.key };
 }
 
 /** `dashboard`, `dashboard link NAME [DAYS]`, `dashboard revoke ID`. */
@@ -200,7 +282,7 @@ function parseHistory(rest: Token[]): Result<Command, ParseProblem> {
 }
 
 /** `update ID [MONTH|all] STATUS [COMMENT…]`, or with the status already read (`/plan 完了 ID …`). */
-function parseUpdate(rest: Token[], text: string, knownStatus: ReturnType<typeof parseStatusWord>): Result<Command, ParseProblem> {
+function parseUpdate(rest: Token[], text: string, knownStatus: ReturnType<typeof parseStatusWord>, end = text.length): Result<Command, ParseProblem> {
   const idWord = rest[0] === undefined ? null : wordOf(rest[0]);
   if (idWord === null) return fail({ code: 'missing_argument', usage: 'update' });
   let index = 1;
@@ -225,11 +307,11 @@ function parseUpdate(rest: Token[], text: string, knownStatus: ReturnType<typeof
     if (status === null) return fail({ code: 'unknown_status', word });
     index++;
   }
-  return ok({ kind: 'update', id: foldId(idWord), checkpoint, status, comment: commentFrom(text, rest, index) });
+  return ok({ kind: 'update', id: foldId(idWord), checkpoint, status, comment: commentFrom(text, rest, index, end) });
 }
 
 /** `due ID [CHECKPOINT] MONTH [COMMENT…]`. */
-function parseDue(rest: Token[], text: string): Result<Command, ParseProblem> {
+function parseDue(rest: Token[], text: string, end = text.length): Result<Command, ParseProblem> {
   const idWord = rest[0] === undefined ? null : wordOf(rest[0]);
   if (idWord === null || rest[1] === undefined) return fail({ code: 'missing_argument', usage: 'due' });
   const months: MonthRef[] = [];
@@ -248,7 +330,7 @@ function parseDue(rest: Token[], text: string): Result<Command, ParseProblem> {
     id: foldId(idWord),
     checkpoint: second === undefined ? null : first,
     month: second ?? first,
-    comment: commentFrom(text, rest, index),
+    comment: commentFrom(text, rest, index, end),
   });
 }
 
@@ -335,11 +417,11 @@ function tokenText(token: Token | undefined): string {
  * The rest of the text from token `index` on, as typed: one quoted token
  * gives its inside, anything else the text itself (quotes and all).
  */
-function commentFrom(text: string, tokens: Token[], index: number): string | undefined {
+function commentFrom(text: string, tokens: Token[], index: number, end = text.length): string | undefined {
   const token = tokens[index];
-  if (token === undefined) return undefined;
+  if (token === undefined || token.start >= end) return undefined;
   if (index === tokens.length - 1 && token.type === 'quoted') return token.text;
-  return decodeChatText(text.slice(token.start)).trim();
+  return decodeChatText(text.slice(token.start, end)).trim();
 }
 
 function unexpected(token: Token, usage: UsageKey): Result<never, ParseProblem> {

@@ -16,6 +16,7 @@ import type { Clock, DigestMessage } from '../ports.ts';
 import type { DashboardLinks } from '../dashboard-link-port.ts';
 import type { ExportDelivery } from './reply.ts';
 import type { ReportDeps } from '../report/report-deps.ts';
+import type { PlanShelf } from './choose-plan.ts';
 
 export interface PlanSource {
   /** The stored plan; the same object while it is unchanged (PlanStore.load), which lets readers cache on it. */
@@ -116,4 +117,6 @@ export interface CommandDeps {
   reportRounds?: ReportDeps;
   /** Absent when the dashboard is off (DASHBOARD_PORT unset): `/plan dashboard` then says so. */
   dashboard?: DashboardLinks;
+  /** Every stored plan, for a command naming one (`--year 2020`, `--plan KEY`); absent, only the default plan is known. */
+  shelf?: PlanShelf;
 }

@@ -6,7 +6,8 @@
  */
 import { checkComment } from '../../domain/comment.ts';
 import { isCoordinator } from '../../domain/directory.ts';
-import { toYearMonth } from '../../domain/local-date.ts';
+import { compareLocalDates, toYearMonth } from '../../domain/local-date.ts';
+import { planPeriodOf } from '../../domain/plan-period.ts';
 import type { YearMonth } from '../../domain/plan.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { checkpointAskedAbout, type MilestoneProgress } from '../../domain/progress.ts';
@@ -63,6 +64,10 @@ export async function recordStatus(deps: CommandDeps, report: StatusReport): Pro
 export async function checkReport(deps: CommandDeps, report: StatusReport): Promise<Result<CheckedReport, CommandProblem>> {
   const world = await loadPlanWorld(deps);
   if (!world.ok) return world;
+  // A plan whose period is over keeps its statuses as they were at its end (issue 13): read-only.
+  const { plan, today } = world.value;
+  const period = planPeriodOf(plan.fiscalYear);
+  if (compareLocalDates(today, period.end) > 0) return fail({ code: 'plan_read_only', title: plan.title, fiscalYear: plan.fiscalYear, end: period.end });
   const found = findMilestone(world.value, report.milestoneId);
   if (!found.ok) return found;
   const progress = found.value;

@@ -15,6 +15,7 @@ import type { Lang } from '../../i18n/catalog.ts';
 import type { DigestMessage } from '../ports.ts';
 import type { ParseProblem } from './command.ts';
 import type { ReportReply } from '../report/report-reply.ts';
+import type { AddressedPlan } from './choose-plan.ts';
 
 /** One milestone in a list: enough to read where it stands and to report on it. */
 export interface MilestoneSummary {
@@ -122,14 +123,19 @@ export type CommandProblem =
   | { code: 'directory_missing' }
   | { code: 'page_out_of_range'; page: number; pageCount: number }
   | { code: 'digest_unavailable' }
-  | { code: 'export_unavailable' };
+  | { code: 'export_unavailable' }
+  /** No stored plan matches `--year`/`--plan`; `plans` are the stored ones, to choose from. */
+  | { code: 'unknown_plan'; key: string | null; year: number | null; plans: { key: string; title: string; fiscalYear: number }[] }
+  /** An update or due change on a plan whose period is over (issue 13: last year's plan stays as it was). */
+  | { code: 'plan_read_only'; title: string; fiscalYear: number; end: LocalDate };
 
 export type Reply =
   | { kind: 'help'; coordinator: boolean }
-  | { kind: 'overview'; overview: PlanOverview }
-  | { kind: 'milestone'; detail: MilestoneDetail }
-  | { kind: 'list'; scope: ListScope; today: LocalDate; items: MilestoneSummary[]; paging: Paging }
-  | { kind: 'history'; milestone: { id: string; title: string }; entries: HistoryEntry[]; paging: Paging }
+  /** `plan`: set when the command named a plan (`--year 2020`), so the reply says which. */
+  | { kind: 'overview'; overview: PlanOverview; plan?: AddressedPlan }
+  | { kind: 'milestone'; detail: MilestoneDetail; plan?: AddressedPlan }
+  | { kind: 'list'; scope: ListScope; today: LocalDate; items: MilestoneSummary[]; paging: Paging; plan?: AddressedPlan }
+  | { kind: 'history'; milestone: { id: string; title: string }; entries: HistoryEntry[]; paging: Paging; plan?: AddressedPlan }
   | {
       kind: 'updated';
       milestone: { id: string; title: string };

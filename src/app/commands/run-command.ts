@@ -27,13 +27,13 @@ export async function runCommand(deps: CommandDeps, userId: string, command: Com
     case 'help':
       return showHelp(deps, userId);
     case 'overview':
-      return showOverview(deps);
+      return showOverview(deps, command.plan);
     case 'milestone':
-      return showMilestone(deps, command.id);
+      return showMilestone(deps, command.id, command.plan);
     case 'list':
-      return showList(deps, userId, command.target, command.page);
+      return showList(deps, userId, command.target, command.page, command.plan);
     case 'history':
-      return showHistory(deps, command.id, command.page);
+      return showHistory(deps, command.id, command.page, command.plan);
     case 'update':
       return updateStatus(deps, userId, command, via);
     case 'due':

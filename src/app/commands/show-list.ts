@@ -7,7 +7,9 @@ import { divisionsOfUser } from '../../domain/directory.ts';
 import { addDays } from '../../domain/local-date.ts';
 import { bySoonestDue, checkpointComingDue, progressAt, type MilestoneProgress } from '../../domain/progress.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
-import type { ListTarget } from './command.ts';
+import type { ListTarget, PlanSelector } from './command.ts';
+import { choosePlan } from './choose-plan.ts';
+import { selectorSuffix } from './parse-plan-selector.ts';
 import { findDivision, knownDivisions } from './find-division.ts';
 import { paginate } from './paginate.ts';
 import { lookUpMembership } from './permissions.ts';
@@ -18,17 +20,20 @@ import { problemReply, type CommandProblem, type ListScope, type Reply } from '.
 /** "Upcoming" means due within this many days. */
 export const UPCOMING_DAYS = 30;
 
-/** Answers a list query for `userId`. */
-export async function showList(deps: CommandDeps, userId: string, target: ListTarget, page: number): Promise<Reply> {
+/** Answers a list query for `userId`, of the plan `selector` names or else the default one. */
+export async function showList(commandDeps: CommandDeps, userId: string, target: ListTarget, page: number, selector?: PlanSelector): Promise<Reply> {
+  const chosen = await choosePlan(commandDeps, selector);
+  if (!chosen.ok) return problemReply(chosen.error);
+  const { deps, plan } = chosen.value;
   const world = await loadPlanWorld(deps);
   if (!world.ok) return problemReply(world.error);
   const selected = await select(deps, world.value, userId, target);
   if (!selected.ok) return problemReply(selected.error);
   const { scope, items, command } = selected.value;
   const sorted = scope.kind === 'overdue' ? items : [...items].sort(bySoonestDue);
-  const paged = paginate(sorted, page, (next) => `${command} ${next}`);
+  const paged = paginate(sorted, page, (next) => `${command} ${next}${selectorSuffix(plan?.key ?? null)}`);
   if (!paged.ok) return problemReply(paged.error);
-  return { kind: 'list', scope, today: world.value.today, items: paged.value.items.map(summaryOf), paging: paged.value.paging };
+  return { kind: 'list', scope, today: world.value.today, items: paged.value.items.map(summaryOf), paging: paged.value.paging, ...(plan && { plan }) };
 }
 
 interface Selection {

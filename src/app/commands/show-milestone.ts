@@ -1,14 +1,19 @@
 /** `/plan status 1-1-2`: one milestone with its schedule, due dates, owners, status and latest history. */
 import { findMilestone } from './find-milestone.ts';
 import { historyEntryOf, loadPlanWorld, summaryOf } from './plan-world.ts';
+import type { PlanSelector } from './command.ts';
+import { choosePlan } from './choose-plan.ts';
 import type { CommandDeps } from './ports.ts';
 import { problemReply, type Reply } from './reply.ts';
 
 /** How many history lines the milestone view shows; `/plan history` shows them all. */
 export const DETAIL_HISTORY = 5;
 
-/** Answers `/plan status ID`. */
-export async function showMilestone(deps: CommandDeps, id: string): Promise<Reply> {
+/** Answers `/plan status ID`, of the plan `selector` names or else the default one. */
+export async function showMilestone(commandDeps: CommandDeps, id: string, selector?: PlanSelector): Promise<Reply> {
+  const chosen = await choosePlan(commandDeps, selector);
+  if (!chosen.ok) return problemReply(chosen.error);
+  const { deps, plan } = chosen.value;
   const world = await loadPlanWorld(deps);
   if (!world.ok) return problemReply(world.error);
   const found = findMilestone(world.value, id);
@@ -18,6 +23,7 @@ export async function showMilestone(deps: CommandDeps, id: string): Promise<Repl
   const history = await deps.statuses.history(milestone.id);
   return {
     kind: 'milestone',
+    ...(plan && { plan }),
     detail: {
       summary: summaryOf(progress),
       scheduleText: milestone.scheduleText ?? null,

@@ -2,16 +2,21 @@
 import type { MilestoneProgress } from '../../domain/progress.ts';
 import { STATUS_CODES, type StatusCode } from '../../domain/status.ts';
 import { loadPlanWorld, summaryOf, type PlanWorld } from './plan-world.ts';
+import type { PlanSelector } from './command.ts';
+import { choosePlan } from './choose-plan.ts';
 import type { CommandDeps } from './ports.ts';
 import { problemReply, type PlanOverview, type Reply } from './reply.ts';
 
 /** How many overdue milestones the summary names. */
 export const OVERVIEW_OVERDUE = 10;
 
-/** Answers `/plan status`. */
-export async function showOverview(deps: CommandDeps): Promise<Reply> {
-  const world = await loadPlanWorld(deps);
-  return world.ok ? { kind: 'overview', overview: buildOverview(world.value) } : problemReply(world.error);
+/** Answers `/plan status`, of the plan `selector` names (`--year 2020`) or else the default one. */
+export async function showOverview(deps: CommandDeps, selector?: PlanSelector): Promise<Reply> {
+  const chosen = await choosePlan(deps, selector);
+  if (!chosen.ok) return problemReply(chosen.error);
+  const { plan } = chosen.value;
+  const world = await loadPlanWorld(chosen.value.deps);
+  return world.ok ? { kind: 'overview', overview: buildOverview(world.value), ...(plan && { plan }) } : problemReply(world.error);
 }
 
 // A world never changes (plan-world.ts): its summary is worked out once.

@@ -4,6 +4,8 @@
  * them. Teams renders it as a card; catalogue text arrives without Slack's
  * marks (headings are blocks of their own).
  */
+import type { AddressedPlan } from '../commands/choose-plan.ts';
+import { selectorSuffix } from '../commands/parse-plan-selector.ts';
 import type { HistoryEntry, Paging, Reply } from '../commands/reply.ts';
 import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
@@ -56,6 +58,10 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
   const name = options.nameActor ?? ((actor: string) => actor);
   const channelName = (channel: string) => (channel === '' ? t('outbox.noChannel') : (options.nameChannel ?? ((c: string) => c))(channel));
   const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks, separator: t('reminder.separator') });
+  // A reply about a plan the command named (`--year 2020`) says first which plan, and whether it is read-only.
+  const addressed = 'plan' in reply && reply.plan !== undefined ? reply.plan : null;
+  const planBlocks = addressed === null ? [] : [planBlock(addressed, t)];
+  const suffix = selectorSuffix(addressed?.key ?? null);
   switch (reply.kind) {
     case 'help': {
       const sections = [t('plan.help.queries'), t('plan.help.updates'), t('reports.help'), ...(reply.coordinator ? [t('plan.help.coordinator')] : []), t('plan.help.lang')];
@@ -69,6 +75,7 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
     case 'overview': {
       const o = reply.overview;
       const blocks: ReplyBlock[] = [
+        ...planBlocks,
         text(t('plan.overview.asOf', { date: formatDate(o.today, lang), total: o.total }), 'subtle'),
         text(STATUS_CODES.map((code) => t('plan.overview.count', { status: statusLabel(code, lang), count: o.byStatus[code] })).join(t('reminder.separator'))),
         heading(t('plan.overview.pillarsHeader')),
@@ -78,13 +85,14 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       ];
       if (o.overdue.length === 0) blocks.push(text(t('plan.overview.noOverdue'), 'subtle'));
       for (const item of o.overdue) blocks.push({ kind: 'line', line: buildMilestoneLine(item, lang, t) });
-      if (o.overdueTotal > o.overdue.length) blocks.push({ kind: 'more', count: o.overdueTotal - o.overdue.length, command: '/plan status overdue' });
+      if (o.overdueTotal > o.overdue.length) blocks.push({ kind: 'more', count: o.overdueTotal - o.overdue.length, command: `/plan status overdue${suffix}` });
       return view(t('plan.overview.title', { title: o.title }), blocks);
     }
     case 'milestone': {
       const { detail } = reply;
       const { summary } = detail;
       const blocks: ReplyBlock[] = [
+        ...planBlocks,
         text(
           t('plan.detail.path', {
             pillar: `${detail.pillar.id} ${detail.pillar.title}`,
@@ -106,21 +114,21 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       blocks.push({ kind: 'divider' }, heading(t('plan.detail.historyHeader', { total: detail.historyTotal })));
       if (detail.history.length === 0) blocks.push(text(t('plan.history.empty'), 'subtle'));
       for (const entry of detail.history) blocks.push(...historyBlocks(entry, lang, t, name));
-      if (detail.historyTotal > detail.history.length) blocks.push({ kind: 'more', count: detail.historyTotal - detail.history.length, command: `/plan history ${summary.id}` });
+      if (detail.historyTotal > detail.history.length) blocks.push({ kind: 'more', count: detail.historyTotal - detail.history.length, command: `/plan history ${summary.id}${suffix}` });
       return view(`${summary.id} ${summary.title}`, blocks);
     }
     case 'list': {
       const { scope, paging } = reply;
       // Whose divisions and how many, on one row.
       const facts = [...(scope.kind === 'mine' && scope.divisions.length > 0 ? [t('plan.list.mineDivisions', { divisions: scope.divisions.join('、') })] : []), pageText(paging, t)];
-      const blocks: ReplyBlock[] = [text(facts.join(t('reminder.separator')), 'subtle')];
+      const blocks: ReplyBlock[] = [...planBlocks, text(facts.join(t('reminder.separator')), 'subtle')];
       if (reply.items.length === 0) blocks.push(text(scope.kind === 'mine' && scope.divisions.length === 0 ? t('plan.list.mineNone') : t('plan.list.empty')));
       for (const item of reply.items) blocks.push({ kind: 'line', line: buildMilestoneLine(item, lang, t, { owners: scope.kind !== 'division' }) });
       if (paging.nextCommand !== null) blocks.push({ kind: 'more', count: paging.remaining, command: paging.nextCommand });
       return view(listTitle(scope, t), blocks);
     }
     case 'history': {
-      const blocks: ReplyBlock[] = [text(reply.milestone.title), text(pageText(reply.paging, t), 'subtle')];
+      const blocks: ReplyBlock[] = [...planBlocks, text(reply.milestone.title), text(pageText(reply.paging, t), 'subtle')];
       if (reply.entries.length === 0) blocks.push(text(t('plan.history.empty'), 'subtle'));
       for (const entry of reply.entries) blocks.push(...historyBlocks(entry, lang, t, name));
       if (reply.paging.nextCommand !== null) blocks.push({ kind: 'more', count: reply.paging.remaining, command: reply.paging.nextCommand });
@@ -169,6 +177,11 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
       return view(null, [text(first, 'warning'), ...[...rest, ...(options.change ? [t('plan.problem.unchanged')] : [])].map((line) => text(line, 'subtle'))]);
     }
   }
+}
+
+/** Which plan a reply is about: a warning when it is read-only, so nobody takes last year's list for this year's. */
+function planBlock(plan: AddressedPlan, t: Translate): ReplyBlock {
+  return text(t('plans.chat.addressed', { year: plan.fiscalYear, key: plan.key, title: plan.title, over: plan.over ? 1 : 0, end: plan.periodEnd }), plan.over ? 'warning' : 'subtle');
 }
 
 function pageText(paging: Paging, t: Translate): string {

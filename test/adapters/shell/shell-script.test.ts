@@ -234,4 +234,16 @@ describe('the shell, in-process', () => {
     // :quit ends the shell: what follows is not read.
     expect(printed).not.toContain('> /plan mine');
   }, 30_000);
+
+  it('reads last year\'s plan by fiscal year once its period is over, and takes no update on it (issue 13)', async () => {
+    const first = await shell([':as coordinator', '/plan update 6-2-10 delayed 人手不足'], '2020-07-22T09:30');
+    expect(answerTo(first, '/plan update 6-2-10 delayed 人手不足')).toMatch(/^✓ /u);
+    const printed = await shell(['/plan 状況 6-2-10 2020年度', ':as coordinator', '/plan 更新 6-2-10 完了', '/plan status --year 2019'], '2021-06-01T09:30');
+    const detail = answerTo(printed, '/plan 状況 6-2-10 2020年度');
+    expect(detail).toContain('! 2020年度の計画 fy2020「令和2年度');
+    expect(detail).toContain('(期間は 2021-04-30 に終了。閲覧のみ)');
+    expect(detail).toContain('人手不足');
+    expect(answerTo(printed, '/plan 更新 6-2-10 完了')).toMatch(/^! 2020年度の計画「令和2年度.*」は期間\(2021-04-30 まで\)が終了したため閲覧のみです。状況も期限も変更できません\n {2}何も変更していません。/u);
+    expect(answerTo(printed, '/plan status --year 2019')).toMatch(/^! 2019年度の計画はありません\n {2}保存されている計画: fy2020\(2020年度「令和2年度/u);
+  }, 60_000);
 });

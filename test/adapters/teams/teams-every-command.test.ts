@@ -58,6 +58,9 @@ const CASES: Case[] = [
   { ja: '更新 6-2-10 順調 検討会の日程を調整中', en: 'update 6-2-10 on_track 検討会の日程を調整中', shows: [['plan.updated.status', { id: '6-2-10', status: ANY, previous: ANY }], ['plan.updated.comment', { comment: '検討会の日程を調整中' }]] },
   { ja: '期限 6-2-10 2021-02 会場の都合', en: 'due 6-2-10 2021-02 会場の都合', shows: [['plan.updated.due', { id: '6-2-10', month: ANY, date: ANY }]] },
   { ja: '履歴 6-2-10', en: 'history 6-2-10', shows: [['plan.history.title', { id: '6-2-10' }]], also: ['検討会の日程を調整中'] },
+  // Another plan by fiscal year (issue 13): the plan is named; a year no plan has lists the plans there are.
+  { ja: '状況 6-2-10 2020年度', en: 'status 6-2-10 --year 2020', shows: [['plans.chat.addressed', { year: 2020, key: 'fy2020', title: ANY, over: 0, end: ANY }]], also: ['6-2-10'] },
+  { ja: '状況 令和元年度', en: 'status --year 2019', shows: [['plans.chat.unknownPlan', { asked: ANY }], ['plans.chat.storedPlans', { list: ANY }]], also: ['fy2020'], personal: true },
   { ja: 'ダイジェスト', en: 'digest', shows: [['digest.header', { date: ANY }]] },
   { ja: 'ダイジェスト 投稿', en: 'digest post', shows: [['plan.digest.posted', { channel: ANY, week: ANY }]] },
   // In a channel, `owner 課名` alone maps the division to that channel (teams-install.test.ts): asked in the personal chat only.

@@ -64,6 +64,10 @@ export async function openCommandWorld(plan: Plan = planR5()): Promise<CommandWo
     timeZone: 'Asia/Tokyo',
     defaultLang: 'ja',
     reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await createPlanStore(db).scopeOf())?.key ?? null },
+    shelf: {
+      list: () => createPlanStore(db).list(),
+      open: (key) => ({ plans: { load: () => createPlanStore(db).loadKey(key) }, statuses: createStatusStore(db, () => createPlanStore(db).scopeOf(key)) }),
+    },
   };
   return {
     deps,

@@ -150,3 +150,56 @@ describe('parseCommand', () => {
     expect(problem('owner <#C0JINJI001|jinji>')).toEqual({ code: 'missing_argument', usage: 'owner' });
   });
 });
+
+describe('another plan than the default one (issue 13)', () => {
+  const fy2020 = { year: 2020, key: null };
+  it('reads a fiscal year as a flag, as 年度 and as a Japanese coordinator writes it, anywhere in a query', () => {
+    expect(parsed('status --year 2020')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('status --year=2020')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('状況 2020年度')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('状況 令和2年度')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('状況 Ｒ２年度')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('状況 年度 2020')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('状況 年度 令和2')).toEqual({ kind: 'overview', plan: fy2020 });
+    // The dashes a Japanese keyboard or an autocorrect gives.
+    expect(parsed('状況 ーーyear ２０２０')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('status —year 2020')).toEqual({ kind: 'overview', plan: fy2020 });
+    expect(parsed('状況 1-1-2 2020年度')).toEqual({ kind: 'milestone', id: '1-1-2', plan: fy2020 });
+    expect(parsed('状況 2020年度 1-1-2')).toEqual({ kind: 'milestone', id: '1-1-2', plan: fy2020 });
+    expect(parsed('1-1-2 --year 2020')).toEqual({ kind: 'milestone', id: '1-1-2', plan: fy2020 });
+    expect(parsed('状況 総務部 人事課 2 2020年度')).toEqual({ kind: 'list', target: { division: '総務部 人事課' }, page: 2, plan: fy2020 });
+    expect(parsed('status overdue 3 --year 2020')).toEqual({ kind: 'list', target: 'overdue', page: 3, plan: fy2020 });
+    expect(parsed('遅延中 令和2年度')).toEqual({ kind: 'list', target: 'overdue', page: 1, plan: fy2020 });
+    expect(parsed('履歴 1-1-2 2020年度')).toEqual({ kind: 'history', id: '1-1-2', page: 1, plan: fy2020 });
+    expect(parsed('history 1-1-2 2 --year 2020')).toEqual({ kind: 'history', id: '1-1-2', page: 2, plan: fy2020 });
+    // A bare number is still a page.
+    expect(parsed('status overdue 2020')).toEqual({ kind: 'list', target: 'overdue', page: 2020 });
+  });
+
+  it('reads a plan key as --plan, --key and 計画, alone or with a year', () => {
+    expect(parsed('status --plan gyokaku-2021')).toEqual({ kind: 'overview', plan: { year: null, key: 'gyokaku-2021' } });
+    expect(parsed('状況 計画 GYOKAKU-2021')).toEqual({ kind: 'overview', plan: { year: null, key: 'gyokaku-2021' } });
+    expect(parsed('history 1-1-2 --key=dx-2020')).toEqual({ kind: 'history', id: '1-1-2', page: 1, plan: { year: null, key: 'dx-2020' } });
+    expect(parsed('状況 総務部人事課 計画 dx-2020 2020年度')).toEqual({ kind: 'list', target: { division: '総務部人事課' }, page: 1, plan: { year: 2020, key: 'dx-2020' } });
+  });
+
+  it('reads the plan of an update or due before the comment, or as a flag at its end; in the comment, 2020年度 is the comment', () => {
+    expect(parsed('update --year 2020 1-1-2 done')).toMatchObject({ kind: 'update', id: '1-1-2', status: 'done', plan: fy2020 });
+    expect(parsed('更新 1-1-2 2020年度 完了 済み')).toMatchObject({ kind: 'update', id: '1-1-2', status: 'done', comment: '済み', plan: fy2020 });
+    expect(parsed('更新 1-1-2 完了 研修を実施 --year 2020')).toMatchObject({ kind: 'update', comment: '研修を実施', plan: fy2020 });
+    expect(parsed('完了 1-1-2 --plan=fy2020')).toMatchObject({ kind: 'update', comment: undefined, plan: { year: null, key: 'fy2020' } });
+    expect(parsed('期限 1-1-2 2021-02 --year 2020')).toMatchObject({ kind: 'due', comment: undefined, plan: fy2020 });
+    const plain = parsed('更新 1-1-2 完了 2020年度 分も含めて実施');
+    expect(plain).toMatchObject({ kind: 'update', comment: '2020年度 分も含めて実施' });
+    expect(plain).not.toHaveProperty('plan');
+  });
+
+  it('says what it could not read as a year or key, and where two disagree', () => {
+    expect(problem('status --year')).toEqual({ code: 'bad_plan', word: '--year' });
+    expect(problem('status --year twenty')).toEqual({ code: 'bad_plan', word: 'twenty' });
+    expect(problem('状況 年度 来年')).toEqual({ code: 'bad_plan', word: '来年' });
+    expect(problem('状況 2020年度 --year 2021')).toEqual({ code: 'bad_plan', word: '2021' });
+    expect(problem('状況 計画')).toEqual({ code: 'bad_plan', word: '計画' });
+    expect(problem('update 1-1-2 --year 2020 done --year 2021')).toMatchObject({ code: 'bad_plan' });
+  });
+});

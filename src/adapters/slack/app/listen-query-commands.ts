@@ -11,13 +11,13 @@ export const answerQuery: PlanCommandHandler = async (args, ctx) => {
     const user = args.command.user_id;
     switch (command?.kind) {
       case 'milestone':
-        return { reply: await showMilestone(ctx.deps, command.id) };
+        return { reply: await showMilestone(ctx.deps, command.id, command.plan) };
       case 'list':
-        return { reply: await showList(ctx.deps, user, command.target, command.page) };
+        return { reply: await showList(ctx.deps, user, command.target, command.page, command.plan) };
       case 'history':
-        return { reply: await showHistory(ctx.deps, command.id, command.page) };
+        return { reply: await showHistory(ctx.deps, command.id, command.page, command.plan) };
       default:
-        return { reply: await showOverview(ctx.deps) };
+        return { reply: await showOverview(ctx.deps, command?.kind === 'overview' ? command.plan : undefined) };
     }
   });
 };

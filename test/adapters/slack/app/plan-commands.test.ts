@@ -25,6 +25,9 @@ const expectations = (lang: Lang) => {
     { text: ja ? '担当課 総務部人事課' : 'owner 総務部人事課', user: USERS.stranger, expect: t('plan.owner.shown', { division: '総務部人事課' }) },
     { text: ja ? '担当課 総務部管財課 <#C0KANZAI01|kanzai>' : 'owner 総務部管財課 <#C0KANZAI01|kanzai>', user: USERS.coordinator, expect: t('plan.owner.changed', { division: '総務部管財課' }) },
     { text: ja ? '言語' : 'lang', user: USERS.smart, expect: t('plan.lang.current') },
+    // Another plan by fiscal year or key (issue 13): named in the answer; one there is not lists those there are.
+    { text: ja ? '状況 1-1-2 2020年度' : 'status 1-1-2 --year 2020', user: USERS.stranger, expect: ja ? '2020年度の計画 fy2020' : 'Plan fy2020 of fiscal 2020' },
+    { text: ja ? '履歴 1-1-2 計画 gyokaku-2019' : 'history 1-1-2 --plan gyokaku-2019', user: USERS.stranger, expect: t('plans.chat.storedPlans', { list: '\u0000' }).split('\u0000')[0]! },
   ];
 };
 

@@ -127,6 +127,7 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
       createReportSources(db, { calendar, policy: DEFAULT_REMINDER_POLICY, timeZone: TIME_ZONE, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) }),
       () => stored.scopeOf(),
     ),
+    shelf: { list: () => stored.list(), open: (key) => ({ plans: { load: () => stored.loadKey(key) }, statuses: createStatusStore(db, () => stored.scopeOf(key)) }) },
   };
   const started = await startSlackApp({
     botToken: BOT_TOKEN,
