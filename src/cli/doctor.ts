@@ -11,11 +11,13 @@ import { closestMatches } from '../domain/similarity.ts';
 import { unmappedDivisions, type Directory } from '../domain/directory.ts';
 import { checkSlack } from './doctor-slack.ts';
 import { checkTeams } from './doctor-teams.ts';
-import { checkDashboard } from './doctor-web.ts';
+import { checkChartFont, checkDashboard } from './doctor-web.ts';
 import { CliFailure, type CliIo } from './io.ts';
 
 export interface Check {
   ok: boolean;
+  /** Worth fixing but not a failure (shown with `!`; doctor still passes). */
+  warning?: boolean;
   /** What was checked and what was found. */
   line: string;
   /** What to do about a failure. */
@@ -83,11 +85,11 @@ export async function runChecks(config: Config): Promise<Check[]> {
   const settings: Check = { ok: true, line: t('doctor.settings') };
   const { check: database, plan, divisions } = await checkDatabase(config, t);
   const directory = await checkDirectory(config, plan, divisions, t);
-  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t)), ...(await checkTeams(config, directory.directory, t)), ...checkDashboard(config, t)];
+  return [settings, database, ...(database.ok ? [checkPlan(plan, t)] : []), ...directory.checks, ...(await checkSlack(config, directory.directory, t)), ...(await checkTeams(config, directory.directory, t)), ...checkDashboard(config, t), checkChartFont(t)];
 }
 
 export function renderChecks(checks: Check[], t: Translate): string {
-  const lines = checks.flatMap((c) => [`${c.ok ? '✓' : '✗'} ${c.line}`, ...(c.fix ? [`    → ${c.fix}`] : [])]);
+  const lines = checks.flatMap((c) => [`${c.ok ? (c.warning ? '!' : '✓') : '✗'} ${c.line}`, ...(c.fix ? [`    → ${c.fix}`] : [])]);
   const failed = checks.filter((c) => !c.ok).length;
   lines.push('', failed === 0 ? t('doctor.allGood') : t('doctor.failures', { count: failed }));
   return lines.join('\n');

@@ -33,6 +33,8 @@ describe('shinchoku doctor', () => {
     // 9 channels: the coordinator's and the 8 mapped divisions'.
     expect(run.stdout).toMatch(/✓ ボットは対応表のチャンネル 9 か所すべてに参加しています/);
     expect(slack.callsTo('conversations.info')).toHaveLength(9);
+    // fonts-ipaexfont-gothic is installed here (.ci/run installs it).
+    expect(run.stdout).toContain('✓ 週次ダイジェストのグラフ: 日本語フォント IPAexGothic(/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf)で描きます');
     expect(run.code).toBe(1);
   });
 
