@@ -11,6 +11,12 @@ export interface CoordinatorEntry {
   users: string[];
   /** A coordinator channel of its own for some plans, by plan key; the others use `channel`. */
   plans?: Readonly<Record<string, string>>;
+  /**
+   * The evaluation scale a plan's report rounds open with, by plan key, as
+   * written in the file (`A:達成,B:順調,C:遅れ*`, parseEvaluationScale; the
+   * file is refused unless it reads).
+   */
+  scales?: Readonly<Record<string, string>>;
 }
 
 /** One owner division's channel and the people who answer for it. */

@@ -5,6 +5,7 @@
 import { isMessageKey, type Translate } from '../../i18n/catalog.ts';
 import { z } from 'zod';
 import { PLAN_KEY_PATTERN } from '../../domain/plan-period.ts';
+import { parseEvaluationScale } from '../../domain/report-round.ts';
 import { closestKey, valueAt } from '../../import/plan-issues.ts';
 
 export type IssuePath = (string | number)[];
@@ -28,6 +29,13 @@ const coordinatorSchema = z.strictObject({
   users: idList,
   // A coordinator channel per plan, by plan key (issue 13): `plans: { dx-2021: C0DX }`.
   plans: z.record(z.string().regex(PLAN_KEY_PATTERN, { error: 'directoryFile.planKey' }), chatId).optional(),
+  // The scale of a plan's report rounds, by plan key (issue 15 §1): `scales: { fy2021: "A:達成,B:順調,C:遅れ*" }`.
+  scales: z
+    .record(
+      z.string().regex(PLAN_KEY_PATTERN, { error: 'directoryFile.planKey' }),
+      z.string().refine((text) => parseEvaluationScale(text) !== null, { error: 'directoryFile.scale' }),
+    )
+    .optional(),
 });
 
 // channelMembers: every member of the channel may report for the division (SPEC §3, issue 5).

@@ -3,12 +3,13 @@
  * report round. The as-of date may not be after the deadline, the deadline
  * not before today, and a plan has one open round at a time (the store's
  * unique index decides a race). The scale is the one given (CLI `--scale`),
- * else the plan's previous round's, else the deployment's default: a plan
- * that changed its scale once keeps it for the rounds after.
+ * else the one the directory names for the plan (`coordinator.scales`), else
+ * the plan's previous round's, else the deployment's default: a plan that
+ * changed its scale once keeps it for the rounds after.
  */
 import { isCoordinator } from '../../domain/directory.ts';
 import type { LocalDate } from '../../domain/plan.ts';
-import { DEFAULT_EVALUATION_SCALE, type EvaluationScale } from '../../domain/report-round.ts';
+import { DEFAULT_EVALUATION_SCALE, parseEvaluationScale, type EvaluationScale } from '../../domain/report-round.ts';
 import { wallClock } from '../../domain/zoned-time.ts';
 import type { CommandDeps } from '../commands/ports.ts';
 import { problemReply, type Reply } from '../commands/reply.ts';
@@ -27,11 +28,12 @@ export async function openRound(deps: CommandDeps, userId: string, dates: { asOf
   if (dates.deadline < today) return problemReply(reportProblem({ code: 'deadline_past', deadline: dates.deadline, today }));
 
   const previous = (await reports.rounds.list(planKey))[0];
+  const configured = directory.coordinator?.scales?.[planKey];
   const opened = await reports.rounds.open({
     planId: planKey,
     asOf: dates.asOf,
     deadline: dates.deadline,
-    scale: scale ?? previous?.scale ?? reports.defaultScale ?? DEFAULT_EVALUATION_SCALE,
+    scale: scale ?? (configured === undefined ? null : parseEvaluationScale(configured)) ?? previous?.scale ?? reports.defaultScale ?? DEFAULT_EVALUATION_SCALE,
     openedBy: userId,
     openedAt: now.toISOString(),
   });

@@ -11,6 +11,7 @@ export const ja = {
   'directoryFile.unwritable': (p: Params) => `${p.file}: 担当課の対応表に書き込めません (${p.reason})`,
   'directoryFile.noSpaces': '空白を含めることはできません',
   'directoryFile.planKey': '計画のキー (例: gyokaku-2021) にしてください',
+  'directoryFile.scale': '進捗評価の区分を、良い順に「記号:名称」をカンマで区切って書いてください (例: "A:達成,B:順調,C:遅れ*"。* は取組実績なしでもよい区分)',
   'directoryFile.divisionEmpty': '課名を空にはできません',
 } satisfies Record<string, Message>;
 
@@ -23,5 +24,6 @@ export const en: Record<keyof typeof ja, Message> = {
   'directoryFile.unwritable': (p) => `${p.file}: cannot write the directory file (${p.reason})`,
   'directoryFile.noSpaces': 'must not contain spaces',
   'directoryFile.planKey': 'a plan key (e.g. gyokaku-2021)',
+  'directoryFile.scale': 'write the evaluation scale best first as CODE:LABEL pairs separated by commas (e.g. "A:達成,B:順調,C:遅れ*"; * marks a grade that needs no achievements)',
   'directoryFile.divisionEmpty': 'a division name must not be empty',
 };

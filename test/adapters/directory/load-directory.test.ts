@@ -56,6 +56,14 @@ describe('parseDirectory', () => {
     );
   });
 
+  it('reads a plan\'s report scale, and refuses one that is not a scale with the key and the way to write it', () => {
+    const parsed = parseDirectory('coordinator: { division: 総務部行財政改革推進課, channel: C0REFORM, scales: { fy2021: "A:達成,B:順調,C:遅れ*" } }\n', 'd.yaml');
+    expect(parsed.ok && parsed.value.coordinator?.scales).toEqual({ fy2021: 'A:達成,B:順調,C:遅れ*' });
+    expect(problem('coordinator:\n  division: 総務部行財政改革推進課\n  channel: C0REFORM\n  scales:\n    fy2021: "A:達成"\n')).toBe(
+      'directory.yaml:5: coordinator.scales.fy2021: write the evaluation scale best first as CODE:LABEL pairs separated by commas (e.g. "A:達成,B:順調,C:遅れ*"; * marks a grade that needs no achievements)',
+    );
+  });
+
   it('reports YAML syntax errors and duplicate divisions with their line', () => {
     expect(problem('coordinator: { division: x, channel: C1\n')).toMatch(/^directory\.yaml:\d+: YAML syntax error: /);
     expect(problem(`${SPEC_EXAMPLE}  総務部人事課: { channel: C0OTHER }\n`)).toMatch(/^directory\.yaml:4: YAML syntax error: Map keys must be unique/);

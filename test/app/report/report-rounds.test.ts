@@ -3,7 +3,10 @@ import { parseCommand } from '../../../src/app/commands/parse-command.ts';
 import type { Reply } from '../../../src/app/commands/reply.ts';
 import { runCommand } from '../../../src/app/commands/run-command.ts';
 import { renderReplyText } from '../../../src/adapters/shell/render-reply-text.ts';
-import { openCommandWorld, type CommandWorld } from '../commands/command-world.ts';
+import { writeFileSync } from 'node:fs';
+import { createDirectoryFile } from '../../../src/adapters/directory/directory-file.ts';
+import { loadDirectory } from '../../../src/adapters/directory/load-directory.ts';
+import { DIRECTORY_YAML, openCommandWorld, type CommandWorld } from '../commands/command-world.ts';
 
 const COORD = 'U0COORD01';
 const JINJI = 'U0JINJI01';
@@ -42,6 +45,28 @@ describe('report rounds over real stores (use cases)', () => {
     const again = await say(COORD, 'report open 2024-03-31 deadline 2024-04-10');
     expect(again).toContain('報告ラウンド(2023-09-30現在、締切 2023-10-10)が開いています');
     expect(await rounds()).toHaveLength(1);
+  });
+
+  it('opens with the scale the directory names for the plan, over the previous round\'s', async () => {
+    await say(COORD, 'report open 2023-06-30 締切 2023-09-20');
+    await say(COORD, 'report close');
+    // The office sets an A–C scale for this plan in the directory file.
+    const text = `${DIRECTORY_YAML.replace('users: [U0COORD01] }', 'users: [U0COORD01], scales: { fy2023: "A:達成,B:順調,C:遅れ*", fy2024: "S:極めて順調,A:順調" } }')}`;
+    writeFileSync(world.directoryPath, text);
+    const loaded = await loadDirectory(world.directoryPath);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    world.deps.directory = createDirectoryFile(world.directoryPath, loaded.value);
+    const opened = await say(COORD, 'report open 2023-09-30 締切 2023-10-10');
+    expect(opened).toContain('進捗評価の区分: A 達成 ／ B 順調 ／ C 遅れ');
+    expect(JSON.parse((await rounds()).at(-1)!.scale_json)).toEqual({
+      grades: [
+        { code: 'A', label: '達成', requiresAchievement: true },
+        { code: 'B', label: '順調', requiresAchievement: true },
+        { code: 'C', label: '遅れ', requiresAchievement: false },
+      ],
+    });
+    expect(await say(JINJI, 'report answer 1-1 評価=○ 実績=研修')).toContain('進捗評価「○」は区分にありません');
+    expect(await say(JINJI, 'report answer 1-1 評価=C')).toContain('1-1 の回答を記録しました');
   });
 
   it('shows the prefilled form: latest comments as 取組実績, a grade suggested by the statuses', async () => {
