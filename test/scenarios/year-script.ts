@@ -194,3 +194,40 @@ export function isoWeekOf(day: LocalDate): string {
   const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** `kind|milestone|checkpoint`, sorted: a message's lines as a comparable multiset. */
+export const lineKeys = (lines: readonly { kind: string; milestoneId: string; checkpoint: string | null }[]): string[] =>
+  lines.map((l) => `${l.kind}|${l.milestoneId}|${l.checkpoint ?? ''}`).sort();
+
+/** The outbox key of a division's reminder message of a day. */
+export const messageKey = (day: LocalDate, division: string): string => `reminders|${day}|${division}`;
+
+/** The reminder messages a platform should have delivered: every one but those of the division that refuses the bot. */
+export function wantedDeliveries(expectedByMessage: ReadonlyMap<string, readonly Reminder[]>, refusing: string): string[] {
+  return [...expectedByMessage.keys()].filter((key) => !key.endsWith(`|${refusing}`)).sort();
+}
+
+/** Expected reminders by message key (one message per division per day). */
+export function byMessage(reminders: readonly Reminder[]): Map<string, Reminder[]> {
+  const out = new Map<string, Reminder[]>();
+  for (const reminder of reminders) {
+    const key = messageKey(reminder.date, reminder.division);
+    out.set(key, [...(out.get(key) ?? []), reminder]);
+  }
+  return out;
+}
+
+/**
+ * The digest weeks from the first Monday after `first` to `last`: each the
+ * ISO week and its first business day from Monday (a first start never
+ * posts late, so the week the bot starts in has none).
+ */
+export function digestWeeks(calendar: BusinessCalendar, firstMonday: LocalDate, last: LocalDate): { week: string; day: LocalDate }[] {
+  const weeks: { week: string; day: LocalDate }[] = [];
+  for (let monday = firstMonday; monday <= last; monday = addDays(monday, 7)) {
+    let day = monday;
+    while (!calendar.isBusinessDay(day)) day = addDays(day, 1);
+    weeks.push({ week: isoWeekOf(monday), day });
+  }
+  return weeks;
+}

@@ -1,9 +1,10 @@
 /**
  * The bot of the year scenario (SPEC §8): wired as startBot (src/main.ts)
- * wires it, from the same settings, but with a virtual clock. The real Bolt
- * app in HTTP mode on a free port (every request signed), the bundled FY2020
- * plan imported into an empty SQLite file, a directory file, the Slack
- * notifier and the fake Slack Web API, the reminder and digest schedulers
+ * wires it, from the same settings, but with a virtual clock. The chat app
+ * on a free port (Slack: the real Bolt app in HTTP mode, every request
+ * signed; Teams: year-teams-world.ts), the bundled FY2020
+ * plan imported into an empty SQLite file, a directory file, the platform's
+ * notifier against its fake, the reminder and digest schedulers
  * with their daily jobs captured instead of handed to node-cron, and the
  * outbox dispatcher driven pass by pass (runOnce) with a sleep that moves
  * the virtual clock, instead of its own loop.
@@ -29,13 +30,20 @@ import { startScheduler, type RunningScheduler } from '../../src/adapters/schedu
 import { EVENTS_PATH, startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/app/start-slack-app.ts';
 import { createSlackNotifier } from '../../src/adapters/slack/slack-notifier.ts';
 import type { AdapterLogger } from '../../src/adapters/slack/web-api-logger.ts';
+import type { ChannelPacer } from '../../src/app/channel-pacer.ts';
 import { bindDigestCommands } from '../../src/app/commands/bind-digest.ts';
+import type { CommandDeps } from '../../src/app/commands/ports.ts';
+import type { Notifier } from '../../src/app/ports.ts';
 import { createDispatcher, type DispatchEvent, type Dispatcher, type DispatchSummary } from '../../src/app/dispatch-outbox.ts';
 import { postDigest, type PostDigestOutcome } from '../../src/app/post-digest.ts';
 import { runReminderTick, type TickSummary } from '../../src/app/run-reminder-tick.ts';
 import { digestScheduleOf, loadConfig, reminderPolicyOf, slackModeOf, type Config } from '../../src/config.ts';
 import type { Plan } from '../../src/domain/plan.ts';
+import { instantAt } from '../../src/domain/zoned-time.ts';
+import type { LocalDate } from '../../src/domain/plan.ts';
 import { readPlanSource } from '../../src/import/read-plan-source.ts';
+import { expect } from 'vitest';
+import { ANSWERS, daysFrom, type Answer } from './year-script.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/fake-slack-api.ts';
 import { SlackRequests } from '../fakes/slack-requests.ts';
 import { VirtualClock } from '../fakes/virtual-clock.ts';
@@ -86,16 +94,17 @@ export interface LoggedProblem {
   msg: string | undefined;
 }
 
-export interface YearWorld {
+/** What the year's bot has whatever the platform: the store, the jobs, the dispatcher. */
+export interface YearBot {
   folder: string;
   config: Config;
   clock: VirtualClock;
-  fake: FakeSlackApi;
   db: Kysely<Database>;
   outbox: OutboxStore;
   statuses: StatusStore;
   plan: Plan;
-  requests: SlackRequests;
+  /** The port the chat app listens on. */
+  port: number;
   /** The digest scheduler's daily job (at DIGEST_CRON's time), as node-cron would fire it. */
   fireDigest(): Promise<void>;
   /** The reminder scheduler's daily job (at REMINDER_TIME). */
@@ -115,37 +124,48 @@ export interface YearWorld {
   stop(): Promise<void>;
 }
 
-/** Starts the bot at `start` (a virtual instant). */
-export async function startYearWorld(start: Date): Promise<YearWorld> {
-  const folder = mkdtempSync(join(tmpdir(), 'shinchoku-year-'));
-  const clock = new VirtualClock(start);
-  // Message ts follow the virtual clock, so the day a message reached Slack can be read off it.
-  const fake = await startFakeSlackApi({ tokens: [BOT_TOKEN], now: () => clock.now().getTime() });
-  fake.setChannelError(REFUSING_CHANNEL, 'not_in_channel');
+/** The chat platform's part of the year's bot: its settings, its notifier and its app. */
+export interface YearChat {
+  /** The platform's settings (loadConfig's input), besides the database, plan, directory and PORT. */
+  env: Record<string, string>;
+  /** The directory file: the coordinator and the divisions, with the platform's ids. */
+  directory: { coordinator: object; divisions: object };
+  /** Warnings the notifier gives for the refusing channel: expected, and counted elsewhere. */
+  expectedWarning(obj: object): boolean;
+  compose(config: Config, db: Kysely<Database>, logger: AdapterLogger): {
+    notifier: Notifier;
+    /** The platform's pacing (Slack's default interval when absent). */
+    pacer?: ChannelPacer;
+    start(deps: Omit<CommandDeps, 'members' | 'files'>, outbox: OutboxStore): Promise<{ port: number; stop(): Promise<void> }>;
+  };
+  stop(): Promise<void>;
+}
 
+/**
+ * Starts the bot at `start` (a virtual instant) on `chat`'s platform, wired
+ * as startBot wires it.
+ */
+export async function startYearBot(start: Date, clock: VirtualClock, chat: YearChat): Promise<YearBot> {
+  const folder = mkdtempSync(join(tmpdir(), 'shinchoku-year-'));
+  clock.set(start);
   const directoryPath = join(folder, 'directory.yaml');
-  writeFileSync(directoryPath, stringify({ coordinator: COORDINATOR, divisions: DIVISIONS }));
+  writeFileSync(directoryPath, stringify(chat.directory));
   const loadedConfig = loadConfig({
     DATABASE_URL: join(folder, 'shinchoku.db'),
     SHINCHOKU_PLAN: PLAN_FILE,
     SHINCHOKU_DIRECTORY: directoryPath,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.url,
     PORT: '0',
+    ...chat.env,
   });
   if (!loadedConfig.ok) throw new Error(loadedConfig.error.message);
   const config = loadedConfig.value;
-  const mode = slackModeOf(config);
-  if (mode.kind !== 'http') throw new Error(`expected HTTP mode, got ${mode.kind}`);
 
   const logged: LoggedProblem[] = [];
   const logger: AdapterLogger = {
     debug() {},
     info() {},
     warn(obj, msg) {
-      // The notifier warns about each post the refusing channel turns down: expected, and counted elsewhere.
-      if ((obj as { error?: unknown }).error === 'not_in_channel') return;
+      if (chat.expectedWarning(obj)) return;
       logged.push({ level: 'warn', obj, msg });
     },
     error(obj, msg) {
@@ -166,24 +186,22 @@ export async function startYearWorld(start: Date): Promise<YearWorld> {
   const calendar = createJapaneseCalendar();
   const statuses = createStatusStore(db);
 
-  const notifier = createSlackNotifier({ token: BOT_TOKEN, slackApiUrl: fake.url, logger });
+  const platform = chat.compose(config, db, logger);
   const outbox = createOutboxStore(db);
   const dispatchEvents: DispatchEvent[] = [];
   const dispatcher = createDispatcher({
     outbox,
-    notifier,
+    notifier: platform.notifier,
     clock,
     sleep: clock.sleep,
     owner: 'year-scenario',
+    ...(platform.pacer ? { pacer: platform.pacer } : {}),
     onEvent: (event) => dispatchEvents.push(event),
   });
 
   // As startChatApp in src/main.ts.
-  const started = await startSlackApp({
-    botToken: mode.botToken,
-    mode: { kind: 'http', signingSecret: mode.signingSecret, port: mode.port },
-    slackApiUrl: fake.url,
-    deps: {
+  const app = await platform.start(
+    {
       plans,
       statuses,
       directory,
@@ -205,11 +223,8 @@ export async function startYearWorld(start: Date): Promise<YearWorld> {
         onPosted: () => dispatcher.wake(),
       }),
     },
-    channelLang: config.SHINCHOKU_LANG,
-    logger,
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  const app: RunningSlackApp = started.value;
+    outbox,
+  );
 
   // node-cron stands aside: each job is kept, and the test fires it at its time on the virtual clock.
   const jobs = new Map<string, () => Promise<void>>();
@@ -273,8 +288,6 @@ export async function startYearWorld(start: Date): Promise<YearWorld> {
     if (!found) throw new Error(`no scheduled job named ${name}`);
     return found;
   };
-  const fireTick = job('shinchoku-reminder-tick');
-  const fireDigest = job('shinchoku-digest');
 
   const until = async (condition: () => boolean, ms = 10_000): Promise<void> => {
     const end = Date.now() + ms;
@@ -288,14 +301,13 @@ export async function startYearWorld(start: Date): Promise<YearWorld> {
     folder,
     config,
     clock,
-    fake,
     db,
     outbox,
     statuses,
     plan,
-    requests: new SlackRequests(`http://127.0.0.1:${app.port}${EVENTS_PATH}`, SIGNING_SECRET),
-    fireDigest,
-    fireTick,
+    port: app.port,
+    fireDigest: job('shinchoku-digest'),
+    fireTick: job('shinchoku-reminder-tick'),
     dispatch: () => dispatcher.runOnce(),
     ticks,
     digests,
@@ -312,8 +324,78 @@ export async function startYearWorld(start: Date): Promise<YearWorld> {
       await digestScheduler.stop();
       await scheduler.stop();
       await closeDatabase(db);
-      await fake.stop();
+      await chat.stop();
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** Moves the virtual clock forward (never back) to `day` `time` in Tokyo. */
+export function moveTo(bot: YearBot, day: LocalDate, time: string): void {
+  const at = instantAt(day, time, TIME_ZONE);
+  if (at.getTime() < bot.clock.now().getTime()) throw new Error(`the clock would go back to ${day} ${time} from ${bot.clock.now().toISOString()}`);
+  bot.clock.set(at);
+}
+
+/**
+ * Walks the year day by day: the digest job at 09:00 and the reminder job at
+ * 09:30, each followed by a dispatcher pass that must go through without
+ * store or unexpected errors, then the day's scripted answers, played by `play`.
+ */
+export async function walkYear(bot: YearBot, first: LocalDate, last: LocalDate, play: (answer: Answer, index: number) => Promise<void>): Promise<void> {
+  const dispatch = async () => expect(await bot.dispatch()).toMatchObject({ errors: 0, notClaimed: 0, retrying: 0, rateLimited: 0 });
+  const answers = [...ANSWERS.entries()];
+  for (const day of daysFrom(first, last)) {
+    moveTo(bot, day, '09:00');
+    await bot.fireDigest();
+    await dispatch();
+    moveTo(bot, day, '09:30');
+    await bot.fireTick();
+    await dispatch();
+    for (const [index, answer] of answers.filter(([, a]) => a.on === day)) {
+      moveTo(bot, answer.on, answer.at);
+      await play(answer, index);
+    }
+  }
+}
+
+export interface YearWorld extends YearBot {
+  fake: FakeSlackApi;
+  requests: SlackRequests;
+}
+
+/** The Slack bot of the year: the real Bolt app in HTTP mode, the Slack notifier, the fake Slack Web API. */
+export async function startYearWorld(start: Date): Promise<YearWorld> {
+  const clock = new VirtualClock(start);
+  // Message ts follow the virtual clock, so the day a message reached Slack can be read off it.
+  const fake = await startFakeSlackApi({ tokens: [BOT_TOKEN], now: () => clock.now().getTime() });
+  fake.setChannelError(REFUSING_CHANNEL, 'not_in_channel');
+  const bot = await startYearBot(start, clock, {
+    env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.url },
+    directory: { coordinator: COORDINATOR, divisions: DIVISIONS },
+    // The notifier warns about each post the refusing channel turns down.
+    expectedWarning: (obj) => (obj as { error?: unknown }).error === 'not_in_channel',
+    compose(config, _db, logger) {
+      const mode = slackModeOf(config);
+      if (mode.kind !== 'http') throw new Error(`expected HTTP mode, got ${mode.kind}`);
+      return {
+        notifier: createSlackNotifier({ token: BOT_TOKEN, slackApiUrl: fake.url, logger }),
+        async start(deps) {
+          const started = await startSlackApp({
+            botToken: mode.botToken,
+            mode: { kind: 'http', signingSecret: mode.signingSecret, port: mode.port },
+            slackApiUrl: fake.url,
+            deps,
+            channelLang: config.SHINCHOKU_LANG,
+            logger,
+          });
+          if (!started.ok) throw new Error(started.error.message);
+          const app: RunningSlackApp = started.value;
+          return { port: app.port!, stop: () => app.stop() };
+        },
+      };
+    },
+    stop: () => fake.stop(),
+  });
+  return Object.assign(bot, { fake, requests: new SlackRequests(`http://127.0.0.1:${bot.port}${EVENTS_PATH}`, SIGNING_SECRET) });
 }

@@ -61,13 +61,7 @@ export async function startTeamsBot(env: Record<string, string> = {}, fakeOption
   });
   const config = loadConfig({
     DATABASE_URL: join(dir, 'bot.db'),
-    TEAMS_APP_ID: fake.appId,
-    TEAMS_APP_PASSWORD: fake.appPassword,
-    TEAMS_TENANT_ID: fake.tenantId,
-    TEAMS_SERVICE_URL: fake.urls.serviceUrl,
-    TEAMS_OPENID_METADATA_URL: fake.urls.openIdMetadataUrl,
-    TEAMS_LOGIN_URL: fake.urls.loginUrl,
-    TEAMS_GRAPH_URL: fake.urls.graphUrl,
+    ...fake.settings,
     PORT: '0',
     SHINCHOKU_DIRECTORY: directoryFile,
     SHINCHOKU_NOW: '2020-07-22T10:00:00+09:00',

@@ -4,6 +4,7 @@
 // dialog records a status with a comment, shows problems in place, and keeps
 // hostile text literal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findAll, type Json } from '../../fakes/fake-teams/index.ts';
 import { GENERAL, startTeamsBot, STRANGER, until, ZEISHU, ZEISHU_CHANNEL, type TeamsBotWorld } from './teams-bot.ts';
 
 let world: TeamsBotWorld;
@@ -14,21 +15,7 @@ afterEach(async () => {
   await world.stop();
 }, 30_000);
 
-type Json = Record<string, unknown>;
 
-/** Every object in `node` whose fields match `where`. */
-function findAll(node: unknown, where: (o: Json) => boolean): Json[] {
-  const found: Json[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      if (where(n as Json)) found.push(n as Json);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 /** The reminder card the catch-up tick posted in 税収確保課's channel. */
 async function reminderCard() {

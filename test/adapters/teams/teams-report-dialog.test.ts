@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
+import { findAll, type Json } from '../../fakes/fake-teams/index.ts';
 import { COORDINATOR, startTeamsBot, STRANGER, until, ZEISHU, type TeamsBotWorld } from './teams-bot.ts';
 
 let world: TeamsBotWorld;
@@ -16,20 +17,7 @@ afterEach(async () => {
   await world.stop();
 }, 30_000);
 
-type Json = Record<string, unknown>;
 
-function findAll(node: unknown, where: (o: Json) => boolean): Json[] {
-  const found: Json[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      if (where(n as Json)) found.push(n as Json);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(node);
-  return found;
-}
 
 async function say(from: typeof ZEISHU, text: string) {
   const chat = world.fake.personalChat(from);

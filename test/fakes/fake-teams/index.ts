@@ -49,7 +49,8 @@
  * Test-only inspection over HTTP (for benchmarks in another process):
  * `GET /_fake/activities?conversation=ID`, `/_fake/violations`, `/_fake/tokens`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ActivityBuilder } from './activities.ts';
 import { ActivityStore, type StoredActivity } from './activity-store.ts';
@@ -72,6 +73,7 @@ export type { GraphCall } from './graph.ts';
 export type { TokenRequest } from './token-endpoint.ts';
 export type { AddTeamInput, FakeChannel, FakeMember, FakeTeam, PersonalChat } from './world.ts';
 export { guidFrom } from './world.ts';
+export { findAll, type Json } from './find-all.ts';
 
 /** The service URL's path, like Microsoft's `https://smba.trafficmanager.net/teams/`: a bot must keep it when joining paths. */
 const SERVICE_PATH = '/teams/';
@@ -195,6 +197,20 @@ export class FakeTeams {
     return { serviceUrl: `${origin}${SERVICE_PATH}`, openIdMetadataUrl: `${origin}/v1/.well-known/openidconfiguration`, loginUrl: origin, graphUrl: origin };
   }
 
+  /** A bot's TEAMS_* settings (loadConfig's input) for this fake. */
+  get settings(): Record<string, string> {
+    const urls = this.urls;
+    return {
+      TEAMS_APP_ID: this.appId,
+      TEAMS_APP_PASSWORD: this.appPassword,
+      TEAMS_TENANT_ID: this.tenantId,
+      TEAMS_SERVICE_URL: urls.serviceUrl,
+      TEAMS_OPENID_METADATA_URL: urls.openIdMetadataUrl,
+      TEAMS_LOGIN_URL: urls.loginUrl,
+      TEAMS_GRAPH_URL: urls.graphUrl,
+    };
+  }
+
   // ── the world ──
 
   addTeam(input: AddTeamInput): FakeTeam {
@@ -233,8 +249,8 @@ export class FakeTeams {
       const serviceUrl = typeof activity.serviceUrl === 'string' ? activity.serviceUrl : this.urls.serviceUrl;
       headers.Authorization = `Bearer ${this.issuer.signActivityToken({ audience: this.appId, serviceUrl, ...options })}`;
     }
-    const response = await fetch(botUrl, { method: 'POST', headers, body: JSON.stringify(activity) });
-    const text = await response.text();
+    const response = await postFresh(botUrl, headers, JSON.stringify(activity));
+    const text = response.text;
     let body: unknown = text;
     try {
       body = text === '' ? null : (JSON.parse(text) as unknown);
@@ -367,6 +383,26 @@ export class FakeTeams {
     if (this.#origin === null) throw new Error('FakeTeams: call start() first');
     return this.#origin;
   }
+}
+
+/**
+ * POSTs on a connection of its own. A pooled keep-alive connection that
+ * sat idle while a test moved on can be closed by the bot's server (5 s)
+ * just as the next request goes out on it (ECONNRESET); Teams' own service
+ * retries such a request, a test's single send would fail at random instead.
+ */
+function postFresh(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, { method: 'POST', agent: false, headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Starts a fake on a free port; `await fake.close()` when done. */
