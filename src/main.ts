@@ -158,6 +158,8 @@ export async function startBot(config: Config, write: (text: string) => void, te
       keyPrefix: ref.prefix,
       // The digest shows the plan's open report round: who has not answered.
       reportRound: (plan: Plan, date: LocalDate) => digestRoundFor({ rounds: reportRounds, entries: reportEntries, planKey: ref.key, timeZone }, plan, date),
+      // Its first digests list what last year's plan of its series left open (issue 13).
+      carryOver: { key: ref.key, plans, latestOf: (key: string) => createStatusStore(db, () => plans.scopeOf(key)).latest(), calendar, timeZone },
     });
     const roundTick = async (now: Date, ref: PlanRef, opening = false) => {
       const summary = await runRoundTick(

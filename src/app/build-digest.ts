@@ -14,6 +14,7 @@ import type { GroupLatest } from '../domain/status-summary.ts';
 import type { StatusUpdate } from '../domain/status-update.ts';
 import { instantAt } from '../domain/zoned-time.ts';
 import type { DigestLedger } from './digest-port.ts';
+import { digestCarryOver, type DigestCarryOverDeps } from './list-carry-over.ts';
 
 export interface BuildDigestDeps {
   plans: { load(): Promise<Plan | null> };
@@ -29,6 +30,8 @@ export interface BuildDigestDeps {
   timeZone: string;
   /** The plan's open report round on a date (src/app/report/digest-round.ts); absent where rounds are not wired. */
   reportRound?: (plan: Plan, date: LocalDate) => Promise<DigestReportRound | null>;
+  /** Last year's plan of the series, for the section 「前年度からの未完了」 (digestCarryOver); absent where several plans are not wired. */
+  carryOver?: DigestCarryOverDeps;
 }
 
 /** What the digest reads of the status history (StatusStore). */
@@ -73,6 +76,7 @@ export async function buildDigestFor(date: LocalDate, deps: BuildDigestDeps): Pr
   if (!plan) return fail(NO_PLAN);
   const previous = await deps.digests.latestBefore(isoWeekKey(date));
   const reportRound = (await deps.reportRound?.(plan, date)) ?? null;
+  const carryOver = await digestCarryOver(deps.carryOver, plan, date, previous?.day ?? null);
   const digest = buildDigest({
     plan,
     ...(await readStatusesFor(date, previous?.day ?? null, deps)),
@@ -83,5 +87,5 @@ export async function buildDigestFor(date: LocalDate, deps: BuildDigestDeps): Pr
     previousDate: previous?.day ?? null,
     directory: deps.directory,
   });
-  return ok(reportRound ? { ...digest, reportRound } : digest);
+  return ok({ ...digest, ...(reportRound && { reportRound }), ...(carryOver && { carryOver }) });
 }

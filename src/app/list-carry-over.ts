@@ -3,14 +3,14 @@
  * what it left open, for the import report and the new plan's first digest.
  */
 import type { BusinessCalendar } from '../domain/calendar.ts';
-import { unfinishedAtYearEnd, type CarryOver } from '../domain/carry-over.ts';
+import { findPredecessor, showsCarryOver, unfinishedAtYearEnd, type CarryOver, type DigestCarryOver, type PlanIdentity } from '../domain/carry-over.ts';
 import { stateLookupOf } from '../domain/milestone-state.ts';
 import type { LocalDate, Plan } from '../domain/plan.ts';
 import type { GroupLatest } from '../domain/status-summary.ts';
 
 /** The plans of the database, as the carry-over reads them. */
 export interface CarryOverPlans {
-  list(): Promise<{ key: string; fiscalYear: number }[]>;
+  list(): Promise<PlanIdentity[]>;
   loadKey(key: string): Promise<Plan | null>;
 }
 
@@ -30,16 +30,39 @@ export interface CarryOverReport {
 }
 
 /**
- * For a plan of `fiscalYear`: the latest stored plan of an earlier fiscal
- * year and its milestones still open at its year end (as of `today` if
- * that comes first); null when there is no earlier plan.
+ * For the plan `of` (its key when stored, title and fiscal year): last
+ * year's plan of its series (findPredecessor) and its milestones still open
+ * at its year end (as of `today` if that comes first); null when there is
+ * no such plan.
  */
-export async function listCarryOver(fiscalYear: number, today: LocalDate, deps: CarryOverDeps): Promise<CarryOverReport | null> {
-  const earlier = (await deps.plans.list()).filter((p) => p.fiscalYear < fiscalYear);
-  const last = earlier.sort((a, b) => b.fiscalYear - a.fiscalYear || a.key.localeCompare(b.key))[0];
-  if (!last) return null;
+export async function listCarryOver(of: { key: string | null; title: string; fiscalYear: number }, today: LocalDate, deps: CarryOverDeps): Promise<CarryOverReport | null> {
+  const last = findPredecessor({ key: of.key ?? '', title: of.title, fiscalYear: of.fiscalYear }, await deps.plans.list());
+  return last ? unfinishedOf(last, today, deps) : null;
+}
+
+async function unfinishedOf(last: PlanIdentity, today: LocalDate, deps: CarryOverDeps): Promise<CarryOverReport | null> {
   const plan = await deps.plans.loadKey(last.key);
   if (!plan) return null;
   const state = stateLookupOf(await deps.latestOf(last.key), deps.timeZone);
   return { key: last.key, fiscalYear: last.fiscalYear, unfinished: unfinishedAtYearEnd(plan, state, deps.calendar, today) };
+}
+
+/** What a plan's digest needs to list last year's leftovers: the carry-over's stores, and the plan's own key. */
+export interface DigestCarryOverDeps extends CarryOverDeps {
+  key: string;
+}
+
+/**
+ * The section 「前年度からの未完了」 of the digest of `date` for `plan`, when
+ * showsCarryOver says the digest has it (its first, and those until last
+ * year's plan turns read-only) and last year left something open; null
+ * otherwise. Last year's plan is only loaded when the section is shown.
+ */
+export async function digestCarryOver(deps: DigestCarryOverDeps | undefined, plan: Plan, date: LocalDate, previousDigest: LocalDate | null): Promise<DigestCarryOver | null> {
+  if (!deps) return null;
+  const last = findPredecessor({ key: deps.key, title: plan.title, fiscalYear: plan.fiscalYear }, await deps.plans.list());
+  if (!last || !showsCarryOver(date, previousDigest, last.fiscalYear)) return null;
+  const report = await unfinishedOf(last, date, deps);
+  if (!report || report.unfinished.length === 0) return null;
+  return { key: report.key, fiscalYear: report.fiscalYear, unfinished: { total: report.unfinished.length, items: report.unfinished } };
 }

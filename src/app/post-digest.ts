@@ -28,6 +28,7 @@ import type { Lang } from '../i18n/catalog.ts';
 import { NO_PLAN, readStatusesFor, type DigestProblem, type DigestStatuses } from './build-digest.ts';
 import type { DigestOutbox } from './digest-port.ts';
 import { digestMessage } from './digest-message.ts';
+import { digestCarryOver, type DigestCarryOverDeps } from './list-carry-over.ts';
 
 /** Minutes after the digest time from which a digest on its own day counts as late. */
 export const LATE_AFTER_MINUTES = 60;
@@ -48,6 +49,8 @@ export interface PostDigestDeps {
   keyPrefix?: string;
   /** The plan's open report round on a date (src/app/report/digest-round.ts); absent where rounds are not wired. */
   reportRound?: (plan: Plan, date: LocalDate) => Promise<DigestReportRound | null>;
+  /** Last year's plan of the series, for the section 「前年度からの未完了」 (digestCarryOver). */
+  carryOver?: DigestCarryOverDeps;
 }
 
 export interface PostDigestOptions {
@@ -123,9 +126,12 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
   // read from this one's date on cover it.
   // From the fiscal year's start at the latest: the chart's burn-up counts the whole year.
   const yearStart = planPeriodOf(plan.fiscalYear).start;
-  const statuses = await readStatusesFor(today, (await deps.digests.latestBefore(week))?.day ?? null, deps, yearStart);
+  const before = (await deps.digests.latestBefore(week))?.day ?? null;
+  const statuses = await readStatusesFor(today, before, deps, yearStart);
   const burnUp = buildBurnUp({ plan, ...statuses, calendar: deps.calendar, timeZone: deps.timeZone, date: today });
   const reportRound = (await deps.reportRound?.(plan, today)) ?? null;
+  // First digest or not, judged by the digests before this week as the statuses are (a preview judges the same).
+  const carryOver = await digestCarryOver(deps.carryOver, plan, today, before);
   const division = deps.directory.coordinator?.division ?? plan.coordinator ?? '';
   // Without a directory the channel is empty: only the terminal can show it (as for unmapped reminders).
   const channel = deps.directory.coordinator?.channel ?? '';
@@ -148,7 +154,7 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
       previousDate: previous?.day ?? null,
       directory: deps.directory,
     });
-    const body = { ...digestMessage(reportRound ? { ...digest, reportRound } : digest, { lang: deps.lang, week, late, manual }), burnUp };
+    const body = { ...digestMessage({ ...digest, ...(reportRound && { reportRound }), ...(carryOver && { carryOver }) }, { lang: deps.lang, week, late, manual }), burnUp };
     // The week's digest is keyed by its week; extras get `…|manual`, `…|manual|2`, ….
     const baseKey = `${deps.keyPrefix ?? ''}${weekly ? `digest|${week}` : `digest|${week}|manual`}`;
     const { id, key } = await tx.enqueue({ baseKey, day: today, division, channel, body }, weekly ? week : null);

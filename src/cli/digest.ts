@@ -41,14 +41,17 @@ export async function digestCommand(options: DigestOptions, config: Config, io: 
     // The plan of the digest's date (the current fiscal year's then), with its own statuses and digests.
     const plans = createPlanStore(db, { today: () => date });
     const scope = await plans.scopeOf();
+    const calendar = createJapaneseCalendar();
     const built = await buildDigestFor(date, {
       plans,
       statuses: createStatusStore(db, async () => scope),
       digests: createDigestStore(db, scope?.prefix ?? ''),
       directory: directory.value,
-      calendar: createJapaneseCalendar(),
+      calendar,
       policy: reminderPolicyOf(config),
       timeZone: config.SHINCHOKU_TIMEZONE,
+      // As the bot's digest: last year's leftovers in the plan's first digests.
+      ...(scope && { carryOver: { key: scope.key, plans, latestOf: (key: string) => createStatusStore(db, () => plans.scopeOf(key)).latest(), calendar, timeZone: config.SHINCHOKU_TIMEZONE } }),
     });
     if (!built.ok) return failWith(t('cli.noStoredPlan', { database: config.DATABASE_URL }));
     if (options.json) {

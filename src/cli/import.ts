@@ -57,7 +57,7 @@ export async function importCommand(file: string, options: ImportOptions, config
     if (previous && store) {
       ({ plan, diff } = reconcilePlan(previous, parsed, await store.listInactiveMilestoneIds(target.key)));
     }
-    const carryOver = store && db && target.kind === 'new' ? await carryOverLines(db, store, plan.fiscalYear, now, config, t) : [];
+    const carryOver = store && db && target.kind === 'new' ? await carryOverLines(db, store, { key: target.key, title: plan.title, fiscalYear: plan.fiscalYear }, now, config, t) : [];
 
     // With --json or --yaml, stdout carries exactly the canonical plan; the report goes to stderr.
     const machine = options.json || options.yaml;

@@ -25,10 +25,10 @@ export function targetProblemText(problem: PlanTargetProblem, t: Translate): str
   }
 }
 
-/** The report's section "unfinished last year" for a new plan of `fiscalYear`; empty without an earlier plan. */
-export async function carryOverLines(db: Kysely<Database>, plans: PlanStore, fiscalYear: number, now: Date, config: Config, t: Translate): Promise<string[]> {
+/** The report's section "unfinished last year" for a new plan (to be stored under `key`); empty without last year's plan of its series. */
+export async function carryOverLines(db: Kysely<Database>, plans: PlanStore, of: { key: string; title: string; fiscalYear: number }, now: Date, config: Config, t: Translate): Promise<string[]> {
   const today = wallClock(now, config.SHINCHOKU_TIMEZONE).date;
-  const report = await listCarryOver(fiscalYear, today, {
+  const report = await listCarryOver(of, today, {
     plans,
     latestOf: (key) => createStatusStore(db, () => plans.scopeOf(key)).latest(),
     calendar: createJapaneseCalendar(),

@@ -21,6 +21,7 @@ export function capDigest(digest: Digest, max: number): Digest {
     silentDivisions: cut(digest.silentDivisions, max),
     unmappedDivisions: cut(digest.unmappedDivisions, max),
     ...(digest.reportRound ? { reportRound: { ...digest.reportRound, missing: cut(digest.reportRound.missing, max) } } : {}),
+    ...(digest.carryOver ? { carryOver: { ...digest.carryOver, unfinished: cut(digest.carryOver.unfinished, max) } } : {}),
     pillars: {
       total: digest.pillars.total,
       items: digest.pillars.items.slice(0, max).map((pillar) => ({ ...pillar, initiatives: cut(pillar.initiatives, max) })),

@@ -25,6 +25,7 @@ import type { ReminderPolicy } from './reminder-policy.ts';
 import type { StatusCode } from './status.ts';
 import type { GroupLatest } from './status-summary.ts';
 import type { DigestReportRound } from './report-round.ts';
+import type { DigestCarryOver } from './carry-over.ts';
 import type { StatusUpdate } from './status-update.ts';
 
 export type { DigestList, PillarRollup, Progress, RollupRow, StatusCounts, UnitNow } from './digest-rollup.ts';
@@ -82,6 +83,8 @@ export interface Digest {
   pillars: DigestList<PillarRollup>;
   /** The plan's open report round, when one is open (added by the app: the domain digest does not read rounds). */
   reportRound?: DigestReportRound;
+  /** Last year's unfinished milestones, in the new plan's first digests (showsCarryOver; added by the app). */
+  carryOver?: DigestCarryOver;
 }
 
 export interface DigestInput {

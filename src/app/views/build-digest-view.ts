@@ -13,6 +13,7 @@ import { DIGEST_LIST_LINES, DIGEST_MORE_COMMANDS, digestPeriodText, entryFacts, 
 import { formatDate } from '../../i18n/format-date.ts';
 import { formatAsOf } from '../../i18n/format-as-of.ts';
 import type { ViewLine, ViewList } from './view-line.ts';
+import { selectorSuffix } from '../commands/parse-plan-selector.ts';
 
 /** A bar and its words: `▓▓▓▓░░░░░░` and `40% ／ 完了 12/30 …`. */
 export interface Figures {
@@ -61,7 +62,22 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
   const p = digest.progress;
   const entries = (title: string, list: DigestList<DigestEntry>, part: DigestPart): ViewList =>
     viewList(title, list, part, t('digest.none'), (entry) => line(entry.milestoneId, entry.title, entryFacts(entry, lang, t)));
-  const lists = [
+  const lists: ViewList[] = [];
+  // Last year's leftovers first (issue 13): in the new plan's first digests, the one list the coordinator must act on.
+  if (digest.carryOver) {
+    const carry = digest.carryOver;
+    lists.push({
+      title: t('plans.digest.carryOver', { count: carry.unfinished.total, year: carry.fiscalYear, key: carry.key }),
+      lines: carry.unfinished.items.slice(0, DIGEST_LIST_LINES).map((m) =>
+        line(m.id, m.title, entryFacts({ milestoneId: m.id, title: m.title, checkpoint: null, due: m.due, status: m.status, owners: m.owners }, lang, t)),
+      ),
+      total: carry.unfinished.total,
+      // Last year's overdue list holds them (but for one 遅延 or 注意 whose due month was moved past today).
+      moreCommand: `/plan status overdue${selectorSuffix(carry.key)}`,
+      empty: null,
+    });
+  }
+  lists.push(
     entries(t('digest.completed.title', { count: digest.completed.total }), digest.completed, 'completed'),
     entries(t('digest.newlyOverdue.title', { count: digest.newlyOverdue.total }), digest.newlyOverdue, 'newlyOverdue'),
     entries(t('digest.stillOverdue.title', { count: digest.stillOverdue.total }), digest.stillOverdue, 'stillOverdue'),
@@ -69,7 +85,7 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
     viewList(t('digest.silent.title', { days: SILENT_WINDOW_DAYS, count: digest.silentDivisions.total }), digest.silentDivisions, 'silent', t('digest.none'), (s) =>
       line('', s.division, silentFacts(s, lang, t)),
     ),
-  ];
+  );
   // The open report round: who has not answered (issue 15 §1), cut like every list.
   if (digest.reportRound) {
     const round = digest.reportRound;

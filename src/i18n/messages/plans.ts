@@ -32,6 +32,8 @@ export const ja = {
   'plans.chat.choose': '年度は --year 2020(2020年度、令和2年度)、計画は --plan キー(計画 キー)で指定してください',
   'plans.chat.badPlan': (p: Params) => `「${p.word}」は年度・計画のキーとして読み取れません(例: --year 2020、2020年度、令和2年度、--plan gyokaku-2021、計画 gyokaku-2021)`,
   'plans.chat.readOnly': (p: Params) => `${p.year}年度の計画「${p.title}」は期間(${p.end} まで)が終了したため閲覧のみです。状況も期限も変更できません`,
+  // ── the new plan's first digests: last year's leftovers ──
+  'plans.digest.carryOver': (p: Params) => `前年度からの未完了 ${p.count} 件(${p.year}年度の計画 ${p.key})`,
   // ── the reminder tick after downtime ──
   'plans.catchup.notice': (p: Params) =>
     `停止していた間(${p.from}〜${p.to}、${p.days} 営業日)のリマインダー ${p.count} 件は送りませんでした。さかのぼって送るのは直近 ${p.window} 営業日分までです(REMINDER_CATCHUP_BUSINESS_DAYS)`,
@@ -69,6 +71,7 @@ export const en: Record<keyof typeof ja, Message> = {
   'plans.chat.choose': 'Name a fiscal year with --year 2020 (2020年度, 令和2年度) or a plan with --plan KEY (計画 KEY)',
   'plans.chat.badPlan': (p) => `Could not read "${p.word}" as a fiscal year or plan key (e.g. --year 2020, 2020年度, 令和2年度, --plan gyokaku-2021, 計画 gyokaku-2021)`,
   'plans.chat.readOnly': (p) => `The plan of fiscal ${p.year}, "${p.title}", is read-only: its period ended on ${p.end}. Its statuses and due dates cannot be changed`,
+  'plans.digest.carryOver': (p) => `Unfinished from last year: ${p.count} (plan ${p.key}, fiscal ${p.year})`,
   'plans.catchup.notice': (p) =>
     `While the bot was stopped (${p.from} to ${p.to}, ${p.days} business days), ${p.count} reminders were not sent. Only the last ${p.window} business days are caught up (REMINDER_CATCHUP_BUSINESS_DAYS)`,
   'plans.catchup.title': 'Reminders while the bot was stopped',
