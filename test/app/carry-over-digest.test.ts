@@ -25,6 +25,7 @@ import { stateLookupOf } from '../../src/domain/milestone-state.ts';
 import type { LocalDate, Plan } from '../../src/domain/plan.ts';
 import { DIGEST_LIST_LINES } from '../../src/i18n/digest-wording.ts';
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
+import { checkBlocks } from '../fakes/fake-slack/check-blocks.ts';
 import { nextFiscalYear } from '../fixtures/next-fiscal-year.ts';
 import { digestDeps } from './digest-world.ts';
 import { bundledPlan, calendar, exampleDirectory, TIME_ZONE, tokyo } from './tick-world.ts';
@@ -112,6 +113,7 @@ for (const dialect of DIALECTS) {
       expect(shell).toContain(section.title);
       expect(shell).toContain(`他 ${rest} 件`);
       expect(shell).toContain('/plan status overdue --plan fy2020');
+      expect(checkBlocks(renderDigest(first).blocks)).toBeNull();
       const slack = JSON.stringify(renderDigest(first).blocks);
       expect(slack).toContain(TITLE_JA);
       expect(slack).toContain('/plan status overdue --plan fy2020');

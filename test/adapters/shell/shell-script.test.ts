@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { startBot, type RunningBot } from '../../../src/main.ts';
+import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
+import { createPlanStore } from '../../../src/adapters/db/plan-store.ts';
+import { nextFiscalYear } from '../../fixtures/next-fiscal-year.ts';
 
 const SHINCHOKU = fileURLToPath(new URL('../../../scripts/shinchoku.mjs', import.meta.url));
 const BUNDLED_PLAN = fileURLToPath(new URL('../../../config/plans/fy2020-mie.yaml', import.meta.url));
@@ -245,5 +248,20 @@ describe('the shell, in-process', () => {
     expect(detail).toContain('人手不足');
     expect(answerTo(printed, '/plan 更新 6-2-10 完了')).toMatch(/^! 2020年度の計画「令和2年度.*」は期間\(2021-04-30 まで\)が終了したため閲覧のみです。状況も期限も変更できません\n {2}何も変更していません。/u);
     expect(answerTo(printed, '/plan status --year 2019')).toMatch(/^! 2019年度の計画はありません\n {2}保存されている計画: fy2020\(2020年度「令和2年度/u);
+  }, 60_000);
+
+  it('opens next year\'s digest with last year\'s unfinished milestones, as the bot wires it (issue 13)', async () => {
+    await shell([':as coordinator', '/plan update 1-1-2 delayed 講師が未定'], '2020-10-01T09:30');
+    // Next year's plan, imported beside it.
+    const db = await openDatabase(join(dir, 'bot.db'));
+    const plans = createPlanStore(db, { today: () => '2021-03-25' });
+    const fy2020 = (await plans.loadKey('fy2020'))!;
+    await plans.save(nextFiscalYear(fy2020), 'fy2021.yaml', '2021-03-25T00:00:00.000Z', 'fy2021');
+    await closeDatabase(db);
+    const printed = await shell(['/plan digest'], '2021-04-05T09:30');
+    const preview = answerTo(printed, '/plan digest');
+    expect(preview).toMatch(/前年度からの未完了 \d+ 件\(2020年度の計画 fy2020\)/u);
+    expect(preview).toContain('1-1-2');
+    expect(preview).toContain('/plan status overdue --plan fy2020');
   }, 60_000);
 });
