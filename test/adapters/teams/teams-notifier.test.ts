@@ -140,8 +140,9 @@ describe('the dispatcher on Teams’ limits', { timeout: 60_000 }, () => {
       expect(sent).toBe(40);
       for (const channel of CHANNELS) expect(fake.activitiesIn(channel)).toHaveLength(20);
       expect(fake.rateLimitViolations).toEqual([]);
-      // 8 per 2 s: the floor for 20 messages is two full windows (4 s); well under the 1-per-2-s a fixed interval would take.
-      expect(elapsed).toBeLessThan(12_000);
+      // 8 per 2 s: the floor for 20 messages is two full windows (4 s). A fixed 1-per-2-s interval
+      // would take 38 s or more; the bound leaves room for a loaded machine and still tells them apart.
+      expect(elapsed).toBeLessThan(30_000);
     } finally {
       await closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });

@@ -81,7 +81,8 @@ describe('acknowledgement', () => {
     const { http, via, responseAt } = await world.command('status', USERS.jinji);
     expect(http.status).toBe(200);
     expect(http.body).toBe('');
-    expect(http.elapsedMs).toBeLessThan(700);
+    // The acknowledgement came back before the answer was ready (ordering, not a timing claim).
+    expect(sent + http.elapsedMs).toBeLessThan(responseAt);
     expect(via).toBe('response_url');
     expect(responseAt - sent).toBeGreaterThanOrEqual(800);
   });
