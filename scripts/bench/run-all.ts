@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine, machineInfo } from './lib/machine.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BENCHMARKS = ['fan-out', 'teams-fan-out', 'scale', 'command-latency', 'teams-command-latency', 'date-arithmetic'];
+const BENCHMARKS = ['fan-out', 'teams-fan-out', 'scale', 'command-latency', 'teams-command-latency', 'date-arithmetic', 'digest-chart'];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? BENCHMARKS.filter((name) => only.includes(name)) : BENCHMARKS;

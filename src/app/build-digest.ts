@@ -61,6 +61,24 @@ export async function readStatusesFor(
   return { latest, updates };
 }
 
+/**
+ * What readStatusesFor(date, previousDate) would have read, taken out of a
+ * longer reading (one with `alsoFrom`): the updates of the milestones
+ * changed since the digest's own first day, as the store's touchedSince
+ * selects them. The digest model replays every update it is given, so a
+ * year's history would cost it several times its own window's.
+ */
+export function narrowToDigestReading(
+  statuses: { latest: GroupLatest[]; updates: StatusUpdate[] },
+  date: LocalDate,
+  previousDate: LocalDate | null,
+  timeZone: string,
+): { latest: GroupLatest[]; updates: StatusUpdate[] } {
+  const since = instantAt(digestReadsFrom(date, previousDate), '00:00', timeZone).toISOString();
+  const touched = new Set(statuses.updates.filter((u) => u.createdAt >= since).map((u) => u.milestoneId));
+  return { latest: statuses.latest, updates: statuses.updates.filter((u) => touched.has(u.milestoneId)) };
+}
+
 export type DigestProblem = { code: 'no_plan'; message: string };
 
 export const NO_PLAN: DigestProblem = Object.freeze({ code: 'no_plan', message: 'no plan is stored yet; import one with shinchoku import FILE' });

@@ -25,7 +25,7 @@ import type { ReminderPolicy } from '../domain/reminder-policy.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import { wallClock } from '../domain/zoned-time.ts';
 import type { Lang } from '../i18n/catalog.ts';
-import { NO_PLAN, readStatusesFor, type DigestProblem, type DigestStatuses } from './build-digest.ts';
+import { narrowToDigestReading, NO_PLAN, readStatusesFor, type DigestProblem, type DigestStatuses } from './build-digest.ts';
 import type { DigestOutbox } from './digest-port.ts';
 import { digestMessage } from './digest-message.ts';
 import { digestCarryOver, type DigestCarryOverDeps } from './list-carry-over.ts';
@@ -125,10 +125,11 @@ export async function postDigest(now: Date, deps: PostDigestDeps, options: PostD
   // previous one found inside is this one or a later one, and the statuses
   // read from this one's date on cover it.
   // From the fiscal year's start at the latest: the chart's burn-up counts the whole year.
-  const yearStart = planPeriodOf(plan.fiscalYear).start;
   const before = (await deps.digests.latestBefore(week))?.day ?? null;
-  const statuses = await readStatusesFor(today, before, deps, yearStart);
-  const burnUp = buildBurnUp({ plan, ...statuses, calendar: deps.calendar, timeZone: deps.timeZone, date: today });
+  const year = await readStatusesFor(today, before, deps, planPeriodOf(plan.fiscalYear).start);
+  const burnUp = buildBurnUp({ plan, ...year, calendar: deps.calendar, timeZone: deps.timeZone, date: today });
+  // The digest itself replays only its own window's share, as before the chart.
+  const statuses = narrowToDigestReading(year, today, before, deps.timeZone);
   const reportRound = (await deps.reportRound?.(plan, today)) ?? null;
   // First digest or not, judged by the digests before this week as the statuses are (a preview judges the same).
   const carryOver = await digestCarryOver(deps.carryOver, plan, today, before);

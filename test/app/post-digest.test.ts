@@ -7,7 +7,7 @@ import { createStatusStore } from '../../src/adapters/db/status-store.ts';
 import { createTerminalNotifier } from '../../src/adapters/shell/terminal-notifier.ts';
 import { createPlanStore } from '../../src/adapters/db/plan-store.ts';
 import { buildDashboard } from '../../src/app/build-dashboard.ts';
-import { buildDigestFor } from '../../src/app/build-digest.ts';
+import { buildDigestFor, narrowToDigestReading, readStatusesFor } from '../../src/app/build-digest.ts';
 import { createDispatcher } from '../../src/app/dispatch-outbox.ts';
 import type { DigestMessage } from '../../src/app/ports.ts';
 import { postDigest } from '../../src/app/post-digest.ts';
@@ -103,6 +103,22 @@ for (const dialect of DIALECTS) {
       expect(body.burnUp?.[1]?.done).toBe(1);
       expect(body.burnUp?.[0]?.done).toBe(0);
       expect(body.burnUp?.[6]?.done).toBeNull();
+    });
+
+    it('narrows the year\'s reading to exactly what the digest reads of its own window', async () => {
+      await storePlan(test.db);
+      const statuses = createStatusStore(test.db);
+      const at = (day: string) => tokyo(day, '10:00').toISOString();
+      // 4-1-2 changed only in May; 4-1-1 in May and again within the week before 2020-09-07.
+      await statuses.append({ milestoneId: '4-1-2', checkpoint: '2020-08', status: 'done', actor: 'U0COORD01', via: 'slash', createdAt: at('2020-05-20') });
+      await statuses.append({ milestoneId: '4-1-1', status: 'on_track', actor: 'U0COORD01', via: 'slash', createdAt: at('2020-05-21') });
+      await statuses.append({ milestoneId: '4-1-1', status: 'at_risk', actor: 'U0COORD01', via: 'slash', createdAt: at('2020-09-02') });
+      const deps = { statuses, timeZone: TIME_ZONE };
+      const own = await readStatusesFor('2020-09-07', null, deps);
+      const year = await readStatusesFor('2020-09-07', null, deps, '2020-04-01');
+      expect(year.updates.map((u) => u.milestoneId)).toEqual(['4-1-2', '4-1-1', '4-1-1']);
+      expect(narrowToDigestReading(year, '2020-09-07', null, TIME_ZONE)).toEqual(own);
+      expect(own.updates.map((u) => u.milestoneId)).toEqual(['4-1-1', '4-1-1']);
     });
 
     it('goes to the coordinator channel, or prints in the terminal without a directory', async () => {
