@@ -2,8 +2,8 @@
  * A report round's message (round-notices.ts) as the neutral view every
  * platform shows: the title saying what it is (request, days to the
  * deadline, overdue, sent back), the items the division owes with the
- * coordinator's comment on those sent back, how to answer, and one 回答
- * button per item shown. Slack, Teams and the shell only lay it out.
+ * coordinator's comment on those sent back, the answer command, and one
+ * 回答 button per item shown (the shell has none: the command line says how). Slack, Teams and the shell only lay it out.
  */
 import type { RoundMessage } from '../ports.ts';
 import { translator, type Translate } from '../../i18n/catalog.ts';
@@ -67,7 +67,9 @@ function titleOf(message: RoundMessage, t: Translate, dates: { asOf: string; dea
     case 'request':
       return t('reports.reminder.request', dates);
     case 'reminder':
-      return message.daysLeft > 0 ? t('reports.reminder.before', { ...dates, days: message.daysLeft }) : t('reports.reminder.due', dates);
+      if (message.daysLeft > 0) return t('reports.reminder.before', { ...dates, days: message.daysLeft });
+      // A deadline on a day off is reminded on the business day before it, which is not "today".
+      return t(message.day === message.round.deadline ? 'reports.reminder.due' : 'reports.reminder.lastBusinessDay', dates);
     case 'overdue':
       return t('reports.reminder.overdue', dates);
     case 'returned':

@@ -170,6 +170,14 @@ describe('report round requests and reminders', () => {
     expect(card).toContain('"dialog_id":"report_answer","i":"2-1"');
     expect(card).toContain('"title":"回答 1-1"');
 
+    // The deadline day itself says "today"; a deadline on a day off is reminded on the business day
+    // before it, which says so rather than "today".
+    const onDeadline: RoundMessage = { ...body, kind: 'reminder', day: body.round.deadline, daysLeft: 0 };
+    expect(renderRoundText(onDeadline)).toContain('【本日締切】');
+    const beforeDayOff: RoundMessage = { ...onDeadline, round: { ...body.round, deadline: '2023-10-07' }, day: '2023-10-06' };
+    expect(renderRoundText(beforeDayOff)).toContain('== 【締切前の最後の営業日】令和5年9月30日現在の進捗報告の締切は 令和5年10月7日(土) です');
+    expect(renderRoundText(beforeDayOff)).not.toContain('本日');
+
     // Overdue: how late, in business days; the coordinator's message lists the divisions.
     const late: RoundMessage = { ...body, kind: 'overdue', daysLeft: -3 };
     expect(renderRoundText(late)).toContain('! 締切を 3 営業日過ぎています');
