@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, closeDatabase } from '../../src/adapters/db/connect.ts';
 import { commandTextOf, type MentionedMessage } from '../../src/adapters/teams/command-text.ts';
+import { TEAMS_COMMAND_PREFIX } from '../../src/adapters/teams/cards/teams-command.ts';
 import { HOME_WORDS } from '../../src/adapters/teams/send-home.ts';
 import { buildReplyView } from '../../src/app/views/build-reply-view.ts';
 import { parseCommand } from '../../src/app/commands/parse-command.ts';
@@ -56,7 +57,8 @@ function shown(activity: Record<string, unknown>): string {
 function catalogued(problem: Parameters<typeof problemReply>[0]): string {
   const reply = problemReply(problem);
   if (reply.kind === 'digest') throw new Error('not a problem');
-  const first = buildReplyView(reply, 'ja').blocks.find((block) => block.kind === 'text');
+  // As the Teams adapter words it: commands written `@shinchoku …`.
+  const first = buildReplyView(reply, 'ja', { commandPrefix: TEAMS_COMMAND_PREFIX }).blocks.find((block) => block.kind === 'text');
   return first?.kind === 'text' ? first.text : '';
 }
 

@@ -11,7 +11,7 @@ import { buildHome } from '../../app/build-home.ts';
 import { recordStatus } from '../../app/commands/record-status.ts';
 import { problemReply } from '../../app/commands/reply.ts';
 import { languageOf } from '../../app/commands/set-language.ts';
-import { translator } from '../../i18n/catalog.ts';
+
 import { parseCardAction } from './cards/card-action.ts';
 import { cardActionResponse } from './cards/invoke-responses.ts';
 import { renderHomeCard } from './cards/render-home-card.ts';
@@ -20,6 +20,7 @@ import { stampedReminderCard, updateInPlace, type RefreshDeps } from './refresh-
 import type { TeamsContext } from './teams-context.ts';
 import type { UserNames } from './user-names.ts';
 import { userIdOf } from './user-id.ts';
+import { teamsTranslator } from './cards/teams-command.ts';
 
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
@@ -35,7 +36,7 @@ export function listenCardActions(app: App, ctx: CardActionDeps): void {
     ctx.names.remember(activity.from);
     const userId = userIdOf(activity.from);
     const lang = await languageOf(ctx.deps, userId);
-    const t = translator(lang);
+    const t = teamsTranslator(lang);
     const action = activity.value?.action as { verb?: string; data?: unknown } | undefined;
     const parsed = parseCardAction(action?.verb, action?.data, lang);
     if (!parsed.ok || parsed.value.kind !== 'status') return { statusCode: 200, type: MESSAGE, value: parsed.ok ? t('plan.problem.internal') : parsed.error.message };

@@ -11,7 +11,7 @@ import { prepareReport } from '../../app/commands/prepare-report.ts';
 import { checkReport } from '../../app/commands/record-status.ts';
 import type { CommandProblem } from '../../app/commands/reply.ts';
 import { languageOf } from '../../app/commands/set-language.ts';
-import { translator, type Lang } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/catalog.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
 import { renderReplyText } from '../shell/render-reply-text.ts';
 import { parseCardAction, type CardTarget, type DialogField } from './cards/card-action.ts';
@@ -22,6 +22,7 @@ import { stampedReminderCard, updateInPlace } from './refresh-posted-card.ts';
 import { userIdOf } from './user-id.ts';
 import { REPORT_DIALOG_VERBS } from './cards/render-report-dialog.ts';
 import { openReportDialog, submitReportDialog } from './listen-report-dialogs.ts';
+import { teamsTranslator } from './cards/teams-command.ts';
 
 type DialogErrors = Partial<Record<DialogField | 'form', string>>;
 
@@ -35,9 +36,9 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
     const data = (activity.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
     if (data.dialog_id === REPORT_DIALOG_VERBS.open) return openReportDialog(ctx, userId, data, lang);
     const parsed = parseCardAction(typeof data.dialog_id === 'string' ? data.dialog_id : undefined, data, lang);
-    if (!parsed.ok || parsed.value.kind !== 'comment_open') return closeWith(parsed.ok ? translator(lang)('plan.problem.internal') : parsed.error.message);
+    if (!parsed.ok || parsed.value.kind !== 'comment_open') return closeWith(parsed.ok ? teamsTranslator(lang)('plan.problem.internal') : parsed.error.message);
     const opened = await dialogFor(ctx, userId, parsed.value, lang);
-    return opened ?? closeWith(translator(lang)('plan.problem.internal'));
+    return opened ?? closeWith(teamsTranslator(lang)('plan.problem.internal'));
   });
 
   app.on('dialog.submit', async (context) => {
@@ -45,7 +46,7 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
     ctx.names.remember(activity.from);
     const userId = userIdOf(activity.from);
     const lang = await languageOf(ctx.deps, userId);
-    const t = translator(lang);
+    const t = teamsTranslator(lang);
     const data = (activity.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
     if (data.action === REPORT_DIALOG_VERBS.submit) return submitReportDialog(ctx, userId, data, lang);
     const values = typedValues(data);
@@ -75,7 +76,7 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
 /** The dialog for `target`, or a closing message saying why it cannot open; null only when something unexpected happened. */
 async function dialogFor(ctx: CardActionDeps, userId: string, target: CardTarget, lang: Lang, errors: DialogErrors = {}, values: DialogValues = {}) {
   const form = await prepareReport(ctx.deps, userId, target.milestoneId, target.checkpoint);
-  if (!form.ok) return closeWith(problemLines(form.error, lang, translator(lang)).join(' '));
+  if (!form.ok) return closeWith(problemLines(form.error, lang, teamsTranslator(lang)).join(' '));
   return dialogResponse(renderCommentDialog(form.value, target, lang, errors, values));
 }
 

@@ -16,7 +16,7 @@ import { parseCommand } from '../../app/commands/parse-command.ts';
 import { problemReply, type Reply } from '../../app/commands/reply.ts';
 import { runCommand } from '../../app/commands/run-command.ts';
 import { languageOf } from '../../app/commands/set-language.ts';
-import { translator, type Lang } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/catalog.ts';
 import { commandTextOf, mentionsBot } from './command-text.ts';
 import { toMessageActivity } from './message-activity.ts';
 import { sendToPersonalChat } from './personal-chat.ts';
@@ -25,6 +25,7 @@ import { renderReplyMessage } from './render-reply-message.ts';
 import { HOME_WORDS, sendHome } from './send-home.ts';
 import type { TeamsContext } from './teams-context.ts';
 import { userIdOf } from './user-id.ts';
+import { teamsTranslator } from './cards/teams-command.ts';
 
 type MessageContext = Parameters<Parameters<App['on']>[1]>[0] & { activity: IMessageActivity };
 
@@ -56,7 +57,7 @@ async function answerMessage(context: MessageContext, ctx: TeamsContext): Promis
     answer = await commandAnswer(ctx, activity, userId, inChannel);
   } catch (error) {
     ctx.logger.error({ err: error instanceof Error ? error.message : String(error), user: userId }, 'teams command failed');
-    await deliver(context, ctx, 'personal', inChannel, literalTextCard(translator(lang)('plan.problem.internal')));
+    await deliver(context, ctx, 'personal', inChannel, literalTextCard(teamsTranslator(lang)('plan.problem.internal')));
     return;
   }
   const replyLang = answer.reply.kind === 'lang' ? await languageOf(ctx.deps, userId) : lang;

@@ -11,7 +11,7 @@ import type { CommandProblem } from '../../app/commands/reply.ts';
 import { checkAnswer, recordAnswer } from '../../app/report/answer-item.ts';
 import { prepareAnswerForm } from '../../app/report/answer-form.ts';
 import type { ReportField, ReportFields } from '../../domain/report-round.ts';
-import { translator, type Lang } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/catalog.ts';
 import { problemLines } from '../../i18n/problem-lines.ts';
 import { fieldProblemText } from '../../i18n/report-problem-lines.ts';
 import { renderReplyText } from '../shell/render-reply-text.ts';
@@ -19,10 +19,11 @@ import { CARD_CONTENT_TYPE } from './cards/card-parts.ts';
 import { dialogClosedResponse } from './cards/invoke-responses.ts';
 import { renderReportDialog, reportItemOf, reportValuesOf } from './cards/render-report-dialog.ts';
 import type { TeamsContext } from './teams-context.ts';
+import { teamsTranslator } from './cards/teams-command.ts';
 
 /** The dialog for the item in `data`, or a closing message saying why it cannot open. */
 export async function openReportDialog(ctx: TeamsContext, userId: string, data: Record<string, unknown>, lang: Lang, errors: Partial<Record<ReportField | 'form', string>> = {}, values?: ReportFields): Promise<TaskModuleResponse> {
-  const t = translator(lang);
+  const t = teamsTranslator(lang);
   const itemId = reportItemOf(data);
   if (itemId === null) return dialogClosedResponse(t('teamsCards.action.unknown'));
   const form = await prepareAnswerForm(ctx.deps, userId, itemId);
@@ -33,7 +34,7 @@ export async function openReportDialog(ctx: TeamsContext, userId: string, data: 
 
 /** Checks and records a submitted answer; the dialog again with its errors when refused. */
 export async function submitReportDialog(ctx: TeamsContext, userId: string, data: Record<string, unknown>, lang: Lang): Promise<TaskModuleResponse> {
-  const t = translator(lang);
+  const t = teamsTranslator(lang);
   const itemId = reportItemOf(data);
   if (itemId === null) return dialogClosedResponse(t('teamsCards.action.unknown'));
   const values = reportValuesOf(data);
@@ -44,7 +45,7 @@ export async function submitReportDialog(ctx: TeamsContext, userId: string, data
 }
 
 function errorsOf(problem: CommandProblem, lang: Lang): Partial<Record<ReportField | 'form', string>> {
-  const t = translator(lang);
+  const t = teamsTranslator(lang);
   if (problem.code === 'report' && problem.problem.code === 'invalid_answer') {
     const errors: Partial<Record<ReportField | 'form', string>> = {};
     for (const p of problem.problem.problems) errors[p.field] = [errors[p.field], fieldProblemText(p, t)].filter(Boolean).join(' ');

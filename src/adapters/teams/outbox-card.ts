@@ -12,6 +12,7 @@ import { buildRoundView } from '../../app/views/build-round-view.ts';
 import { renderRoundCard } from './cards/render-round-card.ts';
 import { literalTextCard, type TeamsMessage } from './literal-text-card.ts';
 import { outboxKeyId } from './cards/outbox-key.ts';
+import { TEAMS_COMMAND_PREFIX } from './cards/teams-command.ts';
 import { renderNoticeText } from '../shell/render-notice-text.ts';
 
 export { outboxKeyOfCard } from './cards/outbox-key.ts';
@@ -30,7 +31,7 @@ export function renderOutboxCard(message: OutgoingMessage, chart?: DigestChartRe
     return { text: literal.text, card: { ...literal.card, body: [{ ...first, id: outboxKeyId(message.key) }, ...rest] } };
   }
   if (message.body.type === 'round') {
-    return { text: buildRoundView(message.body).summary, card: renderRoundCard(message.body, message.key) as unknown as Record<string, unknown> };
+    return { text: buildRoundView(message.body, { commandPrefix: TEAMS_COMMAND_PREFIX }).summary, card: renderRoundCard(message.body, message.key) as unknown as Record<string, unknown> };
   }
-  return { text: buildReminderView(message.body).summary, card: renderReminderCard(message.body, message.key) as unknown as Record<string, unknown> };
+  return { text: buildReminderView(message.body, { commandPrefix: TEAMS_COMMAND_PREFIX }).summary, card: renderReminderCard(message.body, message.key) as unknown as Record<string, unknown> };
 }

@@ -9,6 +9,7 @@ import type { DigestEntry, DigestList, RollupRow } from '../../domain/digest.ts'
 import { DUE_SOON_DAYS, SILENT_WINDOW_DAYS } from '../../domain/digest.ts';
 import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type Translate } from '../../i18n/catalog.ts';
+import { commandIn, SLASH_COMMAND, translatorFor } from '../../i18n/command-prefix.ts';
 import { DIGEST_LIST_LINES, DIGEST_MORE_COMMANDS, digestPeriodText, entryFacts, percentText, progressBar, silentFacts, type DigestPart } from '../../i18n/digest-wording.ts';
 import { formatDate } from '../../i18n/format-date.ts';
 import { formatAsOf } from '../../i18n/format-as-of.ts';
@@ -52,16 +53,19 @@ export interface DigestView {
 export interface DigestViewOptions {
   /** A preview (`/plan digest`): nothing was posted. */
   preview?: boolean;
+  /** How the platform's users type a command (command-prefix.ts): `/plan` (Slack, the default), `@shinchoku` (Teams). */
+  commandPrefix?: string;
 }
 
 /** The view of a digest message, in its own language. */
 export function buildDigestView(message: DigestMessage, options: DigestViewOptions = {}): DigestView {
-  const t = translator(message.lang);
+  const prefix = options.commandPrefix ?? SLASH_COMMAND;
+  const t = translatorFor(message.lang, prefix);
   const { digest, lang } = message;
   const sep = t('reminder.separator');
   const p = digest.progress;
   const entries = (title: string, list: DigestList<DigestEntry>, part: DigestPart): ViewList =>
-    viewList(title, list, part, t('digest.none'), (entry) => line(entry.milestoneId, entry.title, entryFacts(entry, lang, t)));
+    viewList(prefix, title, list, part, t('digest.none'), (entry) => line(entry.milestoneId, entry.title, entryFacts(entry, lang, t)));
   const lists: ViewList[] = [];
   // Last year's leftovers first (issue 13): in the new plan's first digests, the one list the coordinator must act on.
   if (digest.carryOver) {
@@ -73,7 +77,7 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
       ),
       total: carry.unfinished.total,
       // Last year's overdue list holds them (but for one 遅延 or 注意 whose due month was moved past today).
-      moreCommand: `/plan status overdue${selectorSuffix(carry.key)}`,
+      moreCommand: commandIn(prefix, `/plan status overdue${selectorSuffix(carry.key)}`),
       empty: null,
     });
   }
@@ -82,7 +86,7 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
     entries(t('digest.newlyOverdue.title', { count: digest.newlyOverdue.total }), digest.newlyOverdue, 'newlyOverdue'),
     entries(t('digest.stillOverdue.title', { count: digest.stillOverdue.total }), digest.stillOverdue, 'stillOverdue'),
     entries(t('digest.dueSoon.title', { days: DUE_SOON_DAYS, count: digest.dueSoon.total }), digest.dueSoon, 'dueSoon'),
-    viewList(t('digest.silent.title', { days: SILENT_WINDOW_DAYS, count: digest.silentDivisions.total }), digest.silentDivisions, 'silent', t('digest.none'), (s) =>
+    viewList(prefix, t('digest.silent.title', { days: SILENT_WINDOW_DAYS, count: digest.silentDivisions.total }), digest.silentDivisions, 'silent', t('digest.none'), (s) =>
       line('', s.division, silentFacts(s, lang, t)),
     ),
   );
@@ -96,12 +100,12 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
         .slice(0, DIGEST_LIST_LINES)
         .map((d) => line('', d.division, [t('reports.digest.notAnswered', { count: d.notAnswered }), ...(d.returned > 0 ? [t('reports.digest.returned', { count: d.returned })] : [])])),
       total: round.missing.total,
-      moreCommand: '/plan report',
+      moreCommand: commandIn(prefix, '/plan report'),
       empty: t('reports.closed.complete'),
     });
   }
   if (digest.unmappedDivisions.total > 0) {
-    lists.push(viewList(t('digest.unmapped.title', { count: digest.unmappedDivisions.total }), digest.unmappedDivisions, 'unmapped', null, (d) => line('', d, [])));
+    lists.push(viewList(prefix, t('digest.unmapped.title', { count: digest.unmappedDivisions.total }), digest.unmappedDivisions, 'unmapped', null, (d) => line('', d, [])));
   }
   return {
     lang,
@@ -134,7 +138,7 @@ export function buildDigestView(message: DigestMessage, options: DigestViewOptio
         total: pillar.initiatives.total,
       })),
       total: digest.pillars.total,
-      moreCommand: DIGEST_MORE_COMMANDS.pillars,
+      moreCommand: commandIn(prefix, DIGEST_MORE_COMMANDS.pillars),
     },
     separator: sep,
     summary: t('digest.fallback', { date: digest.date, done: p.done, total: p.total, overdue: p.overdue }),
@@ -146,8 +150,8 @@ export function digestMoreText(lang: Lang, count: number, command: string): stri
   return translator(lang)('digest.more', { count, command });
 }
 
-function viewList<T>(title: string, list: DigestList<T>, part: DigestPart, empty: string | null, toLine: (item: T) => ViewLine): ViewList {
-  return { title, lines: list.items.slice(0, DIGEST_LIST_LINES).map(toLine), total: list.total, moreCommand: DIGEST_MORE_COMMANDS[part], empty };
+function viewList<T>(prefix: string, title: string, list: DigestList<T>, part: DigestPart, empty: string | null, toLine: (item: T) => ViewLine): ViewList {
+  return { title, lines: list.items.slice(0, DIGEST_LIST_LINES).map(toLine), total: list.total, moreCommand: commandIn(prefix, DIGEST_MORE_COMMANDS[part]), empty };
 }
 
 function line(id: string, title: string, facts: string[]): ViewLine {

@@ -7,6 +7,7 @@ import type { ReminderLine, ReminderMessage } from '../ports.ts';
 import { byUrgency } from '../../domain/reminder.ts';
 import { statusLabel } from '../../domain/status.ts';
 import { translator, type Lang, type Translate } from '../../i18n/catalog.ts';
+import { commandIn, SLASH_COMMAND, translatorFor } from '../../i18n/command-prefix.ts';
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import type { ViewLine } from './view-line.ts';
 
@@ -35,9 +36,15 @@ export interface ReminderView {
 /** How many lines the summary names before it says "…". */
 const SUMMARY_LINES = 5;
 
+export interface ReminderViewOptions {
+  /** How the platform's users type a command (command-prefix.ts): `/plan` (Slack, the default), `@shinchoku` (Teams). */
+  commandPrefix?: string;
+}
+
 /** The view of `message`, in its own language. */
-export function buildReminderView(message: ReminderMessage): ReminderView {
-  const t = translator(message.lang);
+export function buildReminderView(message: ReminderMessage, options: ReminderViewOptions = {}): ReminderView {
+  const prefix = options.commandPrefix ?? SLASH_COMMAND;
+  const t = translatorFor(message.lang, prefix);
   const lines = byUrgency(message.lines);
   const date = formatDate(message.day, message.lang);
   return {
@@ -48,7 +55,7 @@ export function buildReminderView(message: ReminderMessage): ReminderView {
     prompt: t('reminder.prompt'),
     notices: [...(message.unmapped ? [t('reminder.unmapped', { division: message.division })] : []), ...(message.missed ? [t('reminder.missed')] : [])],
     lines: lines.map((line) => reminderViewLine(line, message.lang, t)),
-    moreCommand: reminderMoreCommand(message),
+    moreCommand: commandIn(prefix, reminderMoreCommand(message)),
     separator: t('reminder.separator'),
     summary: summaryOf(message, lines, t),
   };

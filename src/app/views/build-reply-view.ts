@@ -8,7 +8,8 @@ import type { AddressedPlan } from '../commands/choose-plan.ts';
 import { selectorSuffix } from '../commands/parse-plan-selector.ts';
 import type { HistoryEntry, Paging, Reply } from '../commands/reply.ts';
 import { STATUS_CODES, statusLabel } from '../../domain/status.ts';
-import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
+import { type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
+import { commandIn, SLASH_COMMAND, translatorFor } from '../../i18n/command-prefix.ts';
 import { formatDate, formatMonth } from '../../i18n/format-date.ts';
 import { listTitle } from '../../i18n/list-title.ts';
 import { dashboardWording } from '../../i18n/dashboard-wording.ts';
@@ -47,6 +48,8 @@ export interface ReplyViewOptions {
   nameActor?: NameActor;
   /** Names a channel as the platform shows it (Slack links its ids); as it is by default. */
   nameChannel?: (channel: string) => string;
+  /** How the platform's users type a command (command-prefix.ts): `/plan` (Slack, the default), `@shinchoku` (Teams). */
+  commandPrefix?: string;
 }
 
 const text = (value: string, tone: 'normal' | 'subtle' | 'warning' | 'good' = 'normal'): ReplyBlock => ({ kind: 'text', text: value, tone });
@@ -54,10 +57,12 @@ const heading = (value: string): ReplyBlock => ({ kind: 'heading', text: stripMa
 
 /** The view of `reply` in `lang`. Digests have their own view (build-digest-view.ts). */
 export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: Lang, options: ReplyViewOptions = {}): ReplyView {
-  const t = translator(lang);
+  const prefix = options.commandPrefix ?? SLASH_COMMAND;
+  const t = translatorFor(lang, prefix);
   const name = options.nameActor ?? ((actor: string) => actor);
   const channelName = (channel: string) => (channel === '' ? t('outbox.noChannel') : (options.nameChannel ?? ((c: string) => c))(channel));
-  const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks, separator: t('reminder.separator') });
+  // Commands the use cases name (the next page's) are written the platform's way too.
+  const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks: blocks.map((b) => (b.kind === 'more' ? { ...b, command: commandIn(prefix, b.command) } : b)), separator: t('reminder.separator') });
   // A reply about a plan the command named (`--year 2020`) says first which plan, and whether it is read-only.
   const addressed = 'plan' in reply && reply.plan !== undefined ? reply.plan : null;
   const planBlocks = addressed === null ? [] : [planBlock(addressed, t)];
@@ -158,7 +163,7 @@ export function buildReplyView(reply: Exclude<Reply, { kind: 'digest' }>, lang: 
     case 'lang':
       return view(null, [text(t(reply.changed ? 'plan.lang.set' : 'plan.lang.current'))]);
     case 'report':
-      return buildReportView(reply.report, lang, name);
+      return buildReportView(reply.report, lang, name, prefix);
     case 'digest_posted':
       return view(null, [text(t('plan.digest.posted', { channel: channelName(reply.channel), week: reply.week }))]);
     case 'exported':

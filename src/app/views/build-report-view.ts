@@ -5,7 +5,8 @@
  * cut-offs is decided here once.
  */
 import { REPORT_FIELDS, type EvaluationScale, type ReportFields } from '../../domain/report-round.ts';
-import { translator, type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
+import { type Lang, type MessageKey, type Translate } from '../../i18n/catalog.ts';
+import { commandIn, SLASH_COMMAND, translatorFor } from '../../i18n/command-prefix.ts';
 import { formatDate } from '../../i18n/format-date.ts';
 import { formatAsOf } from '../../i18n/format-as-of.ts';
 import type { DivisionProgress, ItemRoundLine, ReportReply, RoundSummary } from '../report/report-reply.ts';
@@ -20,8 +21,9 @@ const text = (value: string, tone: 'normal' | 'subtle' | 'warning' | 'good' = 'n
 const heading = (value: string): ReplyBlock => ({ kind: 'heading', text: value });
 
 /** The view of a report reply in `lang`. */
-export function buildReportView(reply: ReportReply, lang: Lang, name: NameActor = (actor) => actor): ReplyView {
-  const t = translator(lang);
+export function buildReportView(reply: ReportReply, lang: Lang, name: NameActor = (actor) => actor, commandPrefix: string = SLASH_COMMAND): ReplyView {
+  const t = translatorFor(lang, commandPrefix);
+  const reportCommand = commandIn(commandPrefix, '/plan report');
   const view = (title: string | null, blocks: ReplyBlock[]): ReplyView => ({ lang, title, blocks, separator: t('reminder.separator') });
   const date = (d: string) => formatAsOf(d, lang);
   const deadline = (d: string) => formatAsOf(d, lang, true);
@@ -34,12 +36,12 @@ export function buildReportView(reply: ReportReply, lang: Lang, name: NameActor 
         { kind: 'commands', text: t('reports.opened.next') },
       ]);
     case 'status': {
-      const blocks: ReplyBlock[] = [text(roundLine(reply.round, lang, t), 'subtle'), ...divisionBlocks(reply.divisions, t)];
+      const blocks: ReplyBlock[] = [text(roundLine(reply.round, lang, t), 'subtle'), ...divisionBlocks(reply.divisions, t, reportCommand)];
       if (reply.mine !== null) {
         blocks.push({ kind: 'divider' }, heading(t('reports.status.mineHeader')));
         if (reply.mine.length === 0) blocks.push(text(t('reports.status.mineNone'), 'subtle'));
         for (const line of reply.mine.slice(0, MAX_ITEM_LINES)) blocks.push({ kind: 'line', line: itemViewLine(line, t) });
-        if (reply.mine.length > MAX_ITEM_LINES) blocks.push({ kind: 'more', count: reply.mine.length - MAX_ITEM_LINES, command: '/plan report' });
+        if (reply.mine.length > MAX_ITEM_LINES) blocks.push({ kind: 'more', count: reply.mine.length - MAX_ITEM_LINES, command: reportCommand });
       }
       return view(t('reports.status.title', { asOf: date(reply.round.asOf) }), blocks);
     }
@@ -123,12 +125,12 @@ function fieldBlocks(fields: ReportFields, t: Translate, suggested: string | nul
 }
 
 /** The count of divisions that answered, then one line per division still owing answers, then the finished ones on one line. */
-function divisionBlocks(divisions: readonly DivisionProgress[], t: Translate): ReplyBlock[] {
+function divisionBlocks(divisions: readonly DivisionProgress[], t: Translate, reportCommand: string): ReplyBlock[] {
   const open = divisions.filter((d) => d.answered < d.items);
   const done = divisions.filter((d) => d.answered === d.items).map((d) => d.division);
   const blocks: ReplyBlock[] = [text(countLine(divisions, t)), heading(t('reports.status.divisionsHeader'))];
   for (const d of open.slice(0, MAX_DIVISION_LINES)) blocks.push(text(t('reports.status.division', { division: d.division, items: d.items, answered: d.answered, returned: d.returned, notAnswered: d.notAnswered }), d.returned > 0 ? 'warning' : 'normal'));
-  if (open.length > MAX_DIVISION_LINES) blocks.push({ kind: 'more', count: open.length - MAX_DIVISION_LINES, command: '/plan report' });
+  if (open.length > MAX_DIVISION_LINES) blocks.push({ kind: 'more', count: open.length - MAX_DIVISION_LINES, command: reportCommand });
   if (done.length > 0) blocks.push(text(t('reports.status.done', { divisions: cutNames(done, t) }), 'good'));
   return blocks;
 }

@@ -6,7 +6,8 @@
  * 回答 button per item shown (the shell has none: the command line says how). Slack, Teams and the shell only lay it out.
  */
 import type { RoundMessage } from '../ports.ts';
-import { translator, type Translate } from '../../i18n/catalog.ts';
+import type { Translate } from '../../i18n/catalog.ts';
+import { commandIn, SLASH_COMMAND, translatorFor } from '../../i18n/command-prefix.ts';
 import { formatAsOf } from '../../i18n/format-as-of.ts';
 import type { ReplyBlock, ReplyView } from './build-reply-view.ts';
 import type { ViewLine } from './view-line.ts';
@@ -28,9 +29,15 @@ export interface RoundView extends ReplyView {
   summary: string;
 }
 
+export interface RoundViewOptions {
+  /** How the platform's users type a command (command-prefix.ts): `/plan` (Slack, the default), `@shinchoku` (Teams). */
+  commandPrefix?: string;
+}
+
 /** The view of `message`, in its own language. */
-export function buildRoundView(message: RoundMessage): RoundView {
-  const t = translator(message.lang);
+export function buildRoundView(message: RoundMessage, options: RoundViewOptions = {}): RoundView {
+  const prefix = options.commandPrefix ?? SLASH_COMMAND;
+  const t = translatorFor(message.lang, prefix);
   const asOf = formatAsOf(message.round.asOf, message.lang);
   const deadline = formatAsOf(message.round.deadline, message.lang, true);
   const title = titleOf(message, t, { asOf, deadline });
@@ -42,7 +49,7 @@ export function buildRoundView(message: RoundMessage): RoundView {
     for (const d of message.divisions.slice(0, MAX_ROUND_LINES)) {
       blocks.push({ kind: 'line', line: { tag: '', id: '', title: d.division, facts: [t('reports.digest.notAnswered', { count: d.owed })], notes: [], target: null } });
     }
-    if (message.divisions.length > MAX_ROUND_LINES) blocks.push({ kind: 'more', count: message.divisions.length - MAX_ROUND_LINES, command: '/plan report' });
+    if (message.divisions.length > MAX_ROUND_LINES) blocks.push({ kind: 'more', count: message.divisions.length - MAX_ROUND_LINES, command: commandIn(prefix, '/plan report') });
     blocks.push({ kind: 'commands', text: t('reports.reminder.coordinatorHow') });
     return { lang: message.lang, title, blocks, separator: t('reminder.separator'), answers: [], summary: summaryOf(title, message, t) };
   }
@@ -50,7 +57,7 @@ export function buildRoundView(message: RoundMessage): RoundView {
   blocks.push({ kind: 'heading', text: t(heading, { division: message.division, count: message.items.length }) });
   const shown = message.items.slice(0, MAX_ROUND_LINES);
   for (const item of shown) blocks.push({ kind: 'line', line: itemLine(item, t) });
-  if (message.items.length > shown.length) blocks.push({ kind: 'more', count: message.items.length - shown.length, command: '/plan report' });
+  if (message.items.length > shown.length) blocks.push({ kind: 'more', count: message.items.length - shown.length, command: commandIn(prefix, '/plan report') });
   blocks.push({ kind: 'commands', text: t('reports.reminder.how') });
   return {
     lang: message.lang,

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type Lang, type MessageKey, type Params } from '../../../src/i18n/catalog.ts';
+import { teamsTranslator } from '../../../src/adapters/teams/cards/teams-command.ts';
 import { guidFrom } from '../../fakes/fake-teams/index.ts';
 import { cardText, COORDINATOR, GENERAL, JINJI_CHANNEL, REFORM, startTeamsBot, until, ZEISHU_CHANNEL, type TeamsBotWorld } from './teams-bot.ts';
 
@@ -20,7 +21,8 @@ const SLOT = '\u0001';
 /** The fixed words of a catalogue message (its parameters left out), each of which the answer must show. */
 function wordsOf(lang: Lang, key: MessageKey, params: Params = {}): string[] {
   const filled = Object.fromEntries(Object.keys(params).map((name) => [name, SLOT]));
-  return translate(lang, key, { ...filled, ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== SLOT)) })
+  // As the Teams adapter words the catalogue: commands written `@shinchoku …`.
+  return teamsTranslator(lang)(key, { ...filled, ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== SLOT)) })
     .split(SLOT)
     .map((part) => part.trim())
     .filter((part) => part.length >= 2);
@@ -75,7 +77,7 @@ const CASES: Case[] = [
 
 const IN_CHANNEL = CASES.filter((c) => !c.chatOnly);
 
-const HELP_TITLE = (lang: Lang) => translate(lang, 'plan.help.title').replace('/plan', '@shinchoku');
+const HELP_TITLE = (lang: Lang) => teamsTranslator(lang)('plan.help.title');
 
 let world: TeamsBotWorld;
 /**
@@ -130,6 +132,8 @@ function expectAnswer(answer: string, c: Case, lang: Lang, typed: string): void 
     for (const words of wordsOf(other, key, params)) if (!wordsOf(lang, key, params).includes(words)) expect(answer, `${typed}: not ${other}`).not.toContain(words);
   }
   expect(answer, typed).not.toMatch(/\bat \S+\.ts:\d+|Error:/u);
+  // Teams has no slash commands: every command an answer names is written `@shinchoku …`.
+  expect(answer, `${typed}: names /plan`).not.toContain('/plan');
 }
 
 describe('every command on Teams, SHINCHOKU_LANG=ja', { timeout: 300_000 }, () => {

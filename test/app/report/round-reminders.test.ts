@@ -169,6 +169,10 @@ describe('report round requests and reminders', () => {
     expect(card).toContain(`shinchoku-outbox:${request.key}`);
     expect(card).toContain('"dialog_id":"report_answer","i":"2-1"');
     expect(card).toContain('"title":"回答 1-1"');
+    // Teams has no slash commands: how to answer is said the Teams way, as Slack's keeps `/plan`.
+    expect(card).not.toContain('/plan');
+    expect(card).toContain('@shinchoku report answer');
+    expect(JSON.stringify(renderRound(body))).toContain('/plan report answer');
 
     // The deadline day itself says "today"; a deadline on a day off is reminded on the business day
     // before it, which says so rather than "today".

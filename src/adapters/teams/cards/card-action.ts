@@ -30,7 +30,8 @@ import { isValidYearMonth } from '../../../domain/local-date.ts';
 import type { YearMonth } from '../../../domain/plan.ts';
 import { fail, ok, type Problem, type Result } from '../../../domain/result.ts';
 import { isStatusCode, type StatusCode } from '../../../domain/status.ts';
-import { translate, type Lang } from '../../../i18n/catalog.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
+import { teamsTranslator } from './teams-command.ts';
 
 /** The verbs (and SDK route suffixes) of our card actions. */
 export const CARD_VERBS = Object.freeze({
@@ -121,7 +122,7 @@ export function commentSubmitAction(target: CardTarget, title: string): ISubmitA
  */
 export function parseCardAction(verb: string | undefined, data: unknown, lang: Lang = 'ja'): Result<CardAction, CardActionProblem> {
   const problem = (code: string, field?: DialogField): Result<never, CardActionProblem> =>
-    fail({ code, message: translate(lang, messageKeyOf(code)), ...(field === undefined ? {} : { field }) });
+    fail({ code, message: teamsTranslator(lang)(messageKeyOf(code)), ...(field === undefined ? {} : { field }) });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return problem('card_action_unknown');
   const record = data as Record<string, unknown>;
   const target = readTarget(record);

@@ -8,10 +8,11 @@ import type { LineStamp } from '../../../app/views/build-stamp-view.ts';
 import { buildStampView } from '../../../app/views/build-stamp-view.ts';
 import type { ViewLine } from '../../../app/views/view-line.ts';
 import { isClosed, statusLabel, type StatusCode } from '../../../domain/status.ts';
-import { translate, type Lang } from '../../../i18n/catalog.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
 import { commentOpenAction, statusAction } from './card-action.ts';
 import { actionSet, bold, container, markdown, text } from './card-parts.ts';
 import { escapeCardText } from './escape-card-text.ts';
+import { teamsTranslator } from './teams-command.ts';
 
 /** The statuses a button sets, in the order Slack shows them too (SPEC §4). */
 const BUTTON_ORDER = ['done', 'on_track', 'at_risk', 'delayed'] as const satisfies readonly StatusCode[];
@@ -42,7 +43,7 @@ export function lineContainer(line: ViewLine, separator: string, lang: Lang, out
     items.push(
       actionSet([
         ...BUTTON_ORDER.map((status) => statusAction(target, status, statusLabel(status, lang))),
-        commentOpenAction(target, translate(lang, 'reminder.button.comment')),
+        commentOpenAction(target, teamsTranslator(lang)('reminder.button.comment')),
       ]),
     );
   }

@@ -10,11 +10,12 @@ import type { ReportForm } from '../../../app/commands/prepare-report.ts';
 import { buildMilestoneLine } from '../../../app/views/build-milestone-line.ts';
 import { MAX_COMMENT_LENGTH } from '../../../domain/comment.ts';
 import { STATUS_CODES, statusLabel } from '../../../domain/status.ts';
-import { translator, type Lang } from '../../../i18n/catalog.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
 import { formatMonth } from '../../../i18n/format-date.ts';
 import { commentSubmitAction, DIALOG_INPUTS, type CardTarget, type DialogField } from './card-action.ts';
 import { bold, card, markdown, text } from './card-parts.ts';
 import { escapeCardText } from './escape-card-text.ts';
+import { teamsTranslator } from './teams-command.ts';
 
 /** What the user typed, to show again with the errors. */
 export interface DialogValues {
@@ -34,7 +35,7 @@ export interface CommentDialog {
  * fields (and a general one on top); `values` refill what was typed.
  */
 export function renderCommentDialog(form: ReportForm, target: CardTarget, lang: Lang, errors: Partial<Record<DialogField | 'form', string>> = {}, values: DialogValues = {}): CommentDialog {
-  const t = translator(lang);
+  const t = teamsTranslator(lang);
   const line = buildMilestoneLine({ ...form.milestone, checkpoint: form.checkpoint, status: form.status }, lang, t);
   const body: CardElementArray = [];
   if (errors.form !== undefined) body.push(text(errors.form, { color: 'Attention', weight: 'Bolder' }));

@@ -14,7 +14,7 @@ import { DIGEST_LIST_LINES } from '../../../i18n/digest-wording.ts';
 import { bold, card, CARD_BYTES_BUDGET, cardBytes, container, markdown, text } from './card-parts.ts';
 import { escapeCardText } from './escape-card-text.ts';
 import { outboxKeyId } from './outbox-key.ts';
-import { teamsCommand } from './teams-command.ts';
+import { TEAMS_COMMAND_PREFIX } from './teams-command.ts';
 
 export interface RenderDigestCardOptions {
   /** A preview (`digest` without post): nothing was posted. */
@@ -35,7 +35,7 @@ export const MIN_LINES_BESIDE_CHART = 3;
  * `outboxKey` for the Graph lookup; null for a preview that is not delivered.
  */
 export function renderDigestCards(message: DigestMessage, outboxKey: string | null, options: RenderDigestCardOptions = {}): IAdaptiveCard[] {
-  const view = buildDigestView(message, options.preview === undefined ? {} : { preview: options.preview });
+  const view = buildDigestView(message, { ...(options.preview === undefined ? {} : { preview: options.preview }), commandPrefix: TEAMS_COMMAND_PREFIX });
   // The PNG inline as a data URL: Teams shows it without the image having to be reachable from every client.
   const image = options.chart ? chartImage(options.chart) : null;
   if (image) {
@@ -105,5 +105,5 @@ function figures(f: Figures, subtle = false): ReturnType<typeof text> {
 }
 
 function more(view: DigestView, count: number, command: string): ReturnType<typeof text> {
-  return text(digestMoreText(view.lang, count, teamsCommand(command)), { isSubtle: true, spacing: 'Small' });
+  return text(digestMoreText(view.lang, count, command), { isSubtle: true, spacing: 'Small' });
 }

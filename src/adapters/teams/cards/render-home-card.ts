@@ -7,17 +7,17 @@
 import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { HomeModel } from '../../../app/build-home.ts';
 import { buildMilestoneLine } from '../../../app/views/build-milestone-line.ts';
-import { translator, type Lang } from '../../../i18n/catalog.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
 import { problemLines } from '../../../i18n/problem-lines.ts';
 import { stripMarkup } from '../../../i18n/strip-markup.ts';
 import { card, CARD_BYTES_BUDGET, cardBytes, container, text } from './card-parts.ts';
 import { lineContainer } from './line-card-parts.ts';
 import { renderReplyCard } from './render-reply-card.ts';
-import { teamsCommand } from './teams-command.ts';
+import { teamsCommand, teamsTranslator } from './teams-command.ts';
 
 /** The home card; `notice` is a refusal to show on top (a button the user may not use). */
 export function renderHomeCard(model: HomeModel, lang: Lang, notice: readonly string[] = []): IAdaptiveCard {
-  const t = translator(lang);
+  const t = teamsTranslator(lang);
   const body: CardElementArray = [text(t('home.title'), { size: 'Large', weight: 'Bolder' })];
   for (const line of notice) body.push(text(line, { color: 'Attention' }));
   if (model.problem) {

@@ -10,7 +10,7 @@ import type { ReminderMessage } from '../../../app/ports.ts';
 import { buildReminderView, reminderMoreText } from '../../../app/views/build-reminder-view.ts';
 import type { LineStamp } from '../../../app/views/build-stamp-view.ts';
 import { card, CARD_BYTES_BUDGET, cardBytes, container, text } from './card-parts.ts';
-import { teamsCommand } from './teams-command.ts';
+import { TEAMS_COMMAND_PREFIX } from './teams-command.ts';
 import { lineContainer, stampFor } from './line-card-parts.ts';
 import { outboxKeyId } from './outbox-key.ts';
 import { escapeCardText } from './escape-card-text.ts';
@@ -23,7 +23,7 @@ import { escapeCardText } from './escape-card-text.ts';
  * 「他 N 件」 that names the command listing them, never dropped silently.
  */
 export function renderReminderCard(message: ReminderMessage, outboxKey: string, stamps: readonly LineStamp[] = []): IAdaptiveCard {
-  const view = buildReminderView(message);
+  const view = buildReminderView(message, { commandPrefix: TEAMS_COMMAND_PREFIX });
   const head = container(
     [
       text(view.heading, { size: 'Medium', weight: 'Bolder' }),
@@ -35,7 +35,7 @@ export function renderReminderCard(message: ReminderMessage, outboxKey: string, 
   );
   // fallbackText is shown by hosts that cannot render the card, as markdown too: escaped like the rest.
   const result = card([head], { fallbackText: escapeCardText(view.summary) });
-  const more = (count: number) => text(reminderMoreText(message.lang, count, teamsCommand(view.moreCommand)), { separator: true });
+  const more = (count: number) => text(reminderMoreText(message.lang, count, view.moreCommand), { separator: true });
   // Room for the 「他 N 件」 line, measured on the largest count it could show.
   const budget = CARD_BYTES_BUDGET - cardBytes(more(view.lines.length));
   let size = cardBytes(result);

@@ -6,12 +6,12 @@
 import type { CardElementArray, IAdaptiveCard } from '@microsoft/teams.cards';
 import type { Reply } from '../../../app/commands/reply.ts';
 import { buildReplyView, replySummary, type NameActor, type ReplyBlock } from '../../../app/views/build-reply-view.ts';
-import { translate, type Lang } from '../../../i18n/catalog.ts';
+import type { Lang } from '../../../i18n/catalog.ts';
 import { stripMarkup } from '../../../i18n/strip-markup.ts';
 import { bold, card, container, markdown, text } from './card-parts.ts';
 import { escapeCardText } from './escape-card-text.ts';
 import { renderDigestCards } from './render-digest-card.ts';
-import { teamsCommand } from './teams-command.ts';
+import { TEAMS_COMMAND_PREFIX, teamsTranslator } from './teams-command.ts';
 import { reportAnswerAction } from './render-report-dialog.ts';
 
 export interface RenderReplyCardOptions {
@@ -24,10 +24,9 @@ export interface RenderReplyCardOptions {
 /** The card of `reply` in `lang`. */
 export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCardOptions = {}): IAdaptiveCard {
   if (reply.kind === 'digest') return renderDigestCards(reply.message, null, { preview: true })[0]!;
-  const view = buildReplyView(reply, lang, options);
+  const view = buildReplyView(reply, lang, { ...options, commandPrefix: TEAMS_COMMAND_PREFIX });
   const body: CardElementArray = [];
-  // The help's title names the Slack command too.
-  if (view.title !== null) body.push(text(reply.kind === 'help' ? teamsCommands(view.title) : view.title, { size: 'Medium', weight: 'Bolder' }));
+  if (view.title !== null) body.push(text(view.title, { size: 'Medium', weight: 'Bolder' }));
   let separateNext = false;
   for (const block of view.blocks) {
     if (block.kind === 'divider') {
@@ -41,7 +40,7 @@ export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCa
     body.push(element, ...details);
   }
   // The report form's text comes with the 回答 button that opens it as a dialog.
-  const actions = reply.kind === 'report' && reply.report.op === 'form' ? [reportAnswerAction(reply.report.form.item.id, translate(lang, 'reports.form.button'))] : [];
+  const actions = reply.kind === 'report' && reply.report.op === 'form' ? [reportAnswerAction(reply.report.form.item.id, teamsTranslator(lang)('reports.form.button'))] : [];
   return card(body, { fallbackText: escapeCardText(replySummary(view)), ...(actions.length > 0 ? { actions } : {}) });
 }
 
@@ -59,9 +58,9 @@ export function elementsOf(block: Exclude<ReplyBlock, { kind: 'divider' }>, sepa
       return [container([markdown(`${bold(line.id)} ${escapeCardText(line.title)}`.trim()), text(line.facts.join(separator), { isSubtle: true, spacing: 'None' })], { spacing: 'Small' })];
     }
     case 'commands':
-      return [text(teamsCommands(block.text), { spacing: 'None' })];
+      return [text(stripMarkup(block.text), { spacing: 'None' })];
     case 'more':
-      return [text(translate(lang, 'plan.more', { count: block.count, command: teamsCommand(block.command) }), { isSubtle: true })];
+      return [text(teamsTranslator(lang)('plan.more', { count: block.count, command: block.command }), { isSubtle: true })];
   }
 }
 
@@ -72,7 +71,3 @@ function toneOf(tone: 'normal' | 'subtle' | 'warning' | 'good'): Parameters<type
   return {};
 }
 
-/** Help text names commands as `` `/plan status` ``: Teams users type `@shinchoku status`. */
-function teamsCommands(catalogText: string): string {
-  return stripMarkup(catalogText.replace(/`(\/plan[^`]*)`/gu, (_m, command: string) => teamsCommand(command))).replace(/\/plan\b/gu, teamsCommand('/plan'));
-}

@@ -9,10 +9,11 @@
 import type { CardElementArray, IAdaptiveCard, ISubmitAction } from '@microsoft/teams.cards';
 import type { AnswerForm } from '../../../app/report/report-reply.ts';
 import { REPORT_FIELD_MAX_CHARS, REPORT_FIELDS, type ReportField, type ReportFields } from '../../../domain/report-round.ts';
-import { translator, type Lang, type MessageKey } from '../../../i18n/catalog.ts';
+import type { Lang, MessageKey } from '../../../i18n/catalog.ts';
 import { formatAsOf } from '../../../i18n/format-as-of.ts';
 import { bold, card, markdown, text } from './card-parts.ts';
 import { escapeCardText } from './escape-card-text.ts';
+import { teamsTranslator } from './teams-command.ts';
 
 export const REPORT_DIALOG_VERBS = Object.freeze({ open: 'report_answer', submit: 'report_submit' });
 
@@ -35,7 +36,7 @@ export function reportValuesOf(data: Record<string, unknown>): ReportFields {
 
 /** The dialog for `form`; `errors` under their fields (`form` on top), `values` refilling what was typed. */
 export function renderReportDialog(form: AnswerForm, lang: Lang, errors: Partial<Record<ReportField | 'form', string>> = {}, values: ReportFields = form.values): { title: string; card: IAdaptiveCard } {
-  const t = translator(lang);
+  const t = teamsTranslator(lang);
   const body: CardElementArray = [];
   if (errors.form !== undefined) body.push(text(errors.form, { color: 'Attention', weight: 'Bolder' }));
   body.push(markdown(`${bold(escapeCardText(form.item.id))} ${escapeCardText(form.item.title)}`));

@@ -13,9 +13,10 @@ import { escapeCardText } from './escape-card-text.ts';
 import { outboxKeyId } from './outbox-key.ts';
 import { elementsOf } from './render-reply-card.ts';
 import { reportAnswerAction } from './render-report-dialog.ts';
+import { TEAMS_COMMAND_PREFIX } from './teams-command.ts';
 
 export function renderRoundCard(message: RoundMessage, outboxKey: string): IAdaptiveCard {
-  const view = buildRoundView(message);
+  const view = buildRoundView(message, { commandPrefix: TEAMS_COMMAND_PREFIX });
   const body: CardElementArray = [container([text(view.title, { size: 'Medium', weight: 'Bolder' })], { id: outboxKeyId(outboxKey) })];
   const answers = [...view.answers];
   for (const block of view.blocks) {
