@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crc32Table } from '../../src/adapters/teams/package/crc32.ts';
-import { pngSize } from '../../src/adapters/teams/package/write-png.ts';
+import { crc32Table } from '../../src/adapters/encode/crc32.ts';
+import { pngSize } from '../../src/adapters/encode/png-chunks.ts';
 import { readStoredZip } from '../../src/adapters/teams/package/write-zip.ts';
 import { runCli } from '../../src/cli/main.ts';
 

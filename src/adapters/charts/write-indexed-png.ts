@@ -5,9 +5,7 @@
  * digest chart ride inside a Teams card (40 KB for the whole message).
  */
 import { deflateSync } from 'node:zlib';
-import { crc32 } from '../teams/package/crc32.ts';
-
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+import { PNG_SIGNATURE, pngChunk } from '../encode/png-chunks.ts';
 
 /** At most 16 colours: 4 bits a pixel. */
 export const PALETTE_SIZE = 16;
@@ -58,7 +56,7 @@ export function writeIndexedPng(width: number, height: number, rgba: Uint8Array,
   header[9] = 3; // palette
   const plte = Buffer.alloc(palette.length * 3);
   palette.forEach((colour, i) => plte.writeUIntBE(colour, i * 3, 3));
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('PLTE', plte), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** `#rrggbb` (or `#rgb`) as the 24-bit number writeIndexedPng keeps; null for anything else. */
@@ -85,13 +83,4 @@ function nearestIndex(colour: number, palette: readonly number[]): number {
     }
   }
   return best;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }

@@ -3,7 +3,7 @@
  * Teams app package is (manifest.json and two icons), without a dependency.
  * Local headers, the central directory and its end record (PKWARE APPNOTE 4.3).
  */
-import { crc32 } from './crc32.ts';
+import { crc32 } from '../../encode/crc32.ts';
 
 export interface ZipEntry {
   name: string;
