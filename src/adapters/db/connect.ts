@@ -12,6 +12,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 /** True when DATABASE_URL names a PostgreSQL server rather than a SQLite file. */
 export function isPostgresUrl(url: string): boolean {
@@ -104,7 +105,7 @@ function openSqlite(path: string): { db: Kysely<Database>; close: () => void } {
   // Off by default in SQLite; the schema relies on them as PostgreSQL would.
   sqlite.pragma('foreign_keys = ON');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     close: () => {
       if (sqlite.open) sqlite.close();
     },
