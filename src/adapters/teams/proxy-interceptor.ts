@@ -4,10 +4,16 @@
  * NO_PROXY), with axios's own proxy handling off.
  */
 import type { Interceptor } from '@microsoft/teams.common';
-import { axiosOptionsFor } from '../net/outbound-agent.ts';
+import { axiosOptionsFor, type AxiosTransportOptions } from '../net/outbound-agent.ts';
 
-/** An interceptor routing every request of an SDK client through the proxy the environment names. */
+/**
+ * An interceptor routing every request of an SDK client through the proxy the
+ * environment names. The environment is read once per origin (scheme, host,
+ * port: all NO_PROXY looks at), not once per request: the bot posts to the
+ * same few Bot Connector origins all day (scripts/bench/teams-fan-out.ts).
+ */
 export function proxyInterceptor(env: Readonly<Record<string, string | undefined>> = process.env): Interceptor {
+  const byOrigin = new Map<string, AxiosTransportOptions>();
   return {
     request: ({ config }) => {
       let target: URL;
@@ -17,7 +23,13 @@ export function proxyInterceptor(env: Readonly<Record<string, string | undefined
         // Not a URL axios could send either: let axios report it.
         return config;
       }
-      Object.assign(config, axiosOptionsFor(target, env));
+      let options = byOrigin.get(target.origin);
+      if (options === undefined) {
+        options = axiosOptionsFor(target, env);
+        // An opaque origin ('null': not http(s)) is not a key for anything.
+        if (target.origin !== 'null') byOrigin.set(target.origin, options);
+      }
+      Object.assign(config, options);
       return config;
     },
   };
