@@ -16,16 +16,15 @@
  *
  *   node --import tsx scripts/bench/fan-out.ts
  */
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createOutboxStore, type OutboxStore } from '../../src/adapters/db/outbox-store.ts';
 import { createSlackNotifier } from '../../src/adapters/slack/slack-notifier.ts';
-import { createDispatcher, type DispatchEvent } from '../../src/app/dispatch-outbox.ts';
 import type { ReminderMessage } from '../../src/app/ports.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../test/fakes/fake-slack-api.ts';
-import { openBenchPostgres, openBenchSqlite, postgresServerUrl, type BenchDatabase } from './lib/bench-database.ts';
+import type { BenchDatabase } from './lib/bench-database.ts';
+import { channelPacing, dispatchAll, lostAndDuplicated, onEachDatabase, roundRatio, type FanOutFigures, spread, type Spread } from './lib/fan-out-run.ts';
 import { describeMachine, machineInfo } from './lib/machine.ts';
-import { formatTable, median, writeResult } from './lib/report.ts';
+import { formatTable, writeResult } from './lib/report.ts';
 
 export const CHANNELS = 50;
 export const PER_CHANNEL = 20;
@@ -33,31 +32,10 @@ export const PER_SECOND = 1;
 export const TARGET_RATIO = 1.2;
 /** (⌈n/r⌉ − 1) seconds: see the file comment. */
 export const FLOOR_MS = (Math.ceil(PER_CHANNEL / PER_SECOND) - 1) * 1000;
-/** A run that takes this long has failed; the benchmark stops instead of hanging. */
-const GIVE_UP_MS = 5 * 60_000;
 
-export interface FanOutResult {
-  dialect: string;
-  messages: number;
-  channels: number;
-  floorMs: number;
-  totalMs: number;
-  ratio: number;
-  targetMet: boolean;
-  /** HTTP 429 answers the dispatcher received. */
-  rateLimited: number;
-  postCalls: number;
-  lost: number;
-  duplicated: number;
-  /** Outbox rows not `sent` at the end. */
-  notSent: number;
-  /** Per channel, first accepted to last accepted message, as Slack (the fake) saw them. */
-  channelSpanMs: { min: number; median: number; max: number };
-  /** Between consecutive accepted messages of one channel, as the fake saw them. */
-  acceptedGapMs: { min: number; median: number; max: number };
+export interface FanOutResult extends FanOutFigures {
   /** For each 429: how long after the channel's previous accepted message it arrived at the fake. */
-  rateLimitedGapMs: { min: number; median: number; max: number };
-  dispatcherErrors: number;
+  rateLimitedGapMs: Spread;
 }
 
 function message(division: string, n: number): ReminderMessage {
@@ -101,43 +79,15 @@ async function fillOutbox(store: OutboxStore): Promise<string[]> {
 
 const keyOf = (metadata: unknown): string | undefined => (metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
 
-const spread = (values: number[]) => (values.length === 0 ? { min: 0, median: 0, max: 0 } : { min: Math.min(...values), median: median(values), max: Math.max(...values) });
-
 /** One fan-out on one database. */
 export async function runFanOut(database: BenchDatabase): Promise<FanOutResult> {
   const slack: FakeSlackApi = await startFakeSlackApi({ channelRateLimit: { perSecond: PER_SECOND } });
   try {
     const store = createOutboxStore(database.db);
     const keys = await fillOutbox(store);
-    let delivered = 0;
-    let errors = 0;
-    let lastDeliveredAt = 0;
-    const onEvent = (event: DispatchEvent) => {
-      if (event.kind === 'sent' || event.kind === 'already_delivered') {
-        delivered++;
-        lastDeliveredAt = performance.now();
-      } else if (event.kind === 'error') errors++;
-    };
-    const dispatcher = createDispatcher({
-      outbox: store,
-      notifier: createSlackNotifier({ token: 'xoxb-bench', slackApiUrl: slack.url }),
-      clock: { now: () => new Date() },
-      owner: `bench:${process.pid}`,
-      onEvent,
-    });
-
-    const start = performance.now();
-    dispatcher.start();
-    while (delivered < keys.length && performance.now() - start < GIVE_UP_MS) await new Promise((resolve) => setTimeout(resolve, 20));
-    await dispatcher.stop();
-    const totalMs = (delivered >= keys.length ? lastDeliveredAt : performance.now()) - start;
+    const run = await dispatchAll({ store, notifier: createSlackNotifier({ token: 'xoxb-bench', slackApiUrl: slack.url }), messages: keys.length });
 
     const posts = slack.callsTo('chat.postMessage');
-    const seen = new Map<string, number>();
-    for (const m of slack.allMessages()) {
-      const key = keyOf(m.metadata);
-      if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
     const byChannel = new Map<string, number[]>();
     const rateLimitedGaps: number[] = [];
     for (const call of posts) {
@@ -146,31 +96,23 @@ export async function runFanOut(database: BenchDatabase): Promise<FanOutResult> 
       if (call.status === 200 && call.response?.ok === true) byChannel.set(channel, [...times, call.at]);
       else if (call.status === 429 && times.length > 0) rateLimitedGaps.push(call.at - times[times.length - 1]!);
     }
-    const spans: number[] = [];
-    const gaps: number[] = [];
-    for (const times of byChannel.values()) {
-      spans.push(times[times.length - 1]! - times[0]!);
-      for (let i = 1; i < times.length; i++) gaps.push(times[i]! - times[i - 1]!);
-    }
     const rows = await store.list();
-    const ratio = totalMs / FLOOR_MS;
+    const ratio = run.totalMs / FLOOR_MS;
     return {
       dialect: database.dialect,
       messages: keys.length,
       channels: CHANNELS,
       floorMs: FLOOR_MS,
-      totalMs: Math.round(totalMs),
-      ratio: Math.round(ratio * 1000) / 1000,
+      totalMs: Math.round(run.totalMs),
+      ratio: roundRatio(ratio),
       targetMet: ratio <= TARGET_RATIO,
       rateLimited: posts.filter((call) => call.status === 429).length,
       postCalls: posts.length,
-      lost: keys.filter((key) => !seen.has(key)).length,
-      duplicated: [...seen.values()].filter((count) => count > 1).length,
+      ...lostAndDuplicated(keys, slack.allMessages().flatMap((m) => keyOf(m.metadata) ?? [])),
       notSent: rows.filter((row) => row.status !== 'sent').length,
-      channelSpanMs: spread(spans),
-      acceptedGapMs: spread(gaps),
+      ...channelPacing(byChannel.values()),
       rateLimitedGapMs: spread(rateLimitedGaps),
-      dispatcherErrors: errors,
+      dispatcherErrors: run.dispatcherErrors,
     };
   } finally {
     await slack.stop();
@@ -179,19 +121,7 @@ export async function runFanOut(database: BenchDatabase): Promise<FanOutResult> 
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  const server = postgresServerUrl();
-  const databases: Array<() => Promise<BenchDatabase>> = [openBenchSqlite, ...(server ? [() => openBenchPostgres(server)] : [])];
-  const results: FanOutResult[] = [];
-  for (const open of databases) {
-    const database = await open();
-    try {
-      process.stderr.write(`fan-out on ${database.dialect}: ${CHANNELS * PER_CHANNEL} messages to ${CHANNELS} channels at ${PER_SECOND}/s per channel…\n`);
-      results.push(await runFanOut(database));
-    } finally {
-      await database.dispose();
-    }
-  }
-  if (!server) process.stderr.write('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to postgres://… to include it.\n');
+  const results = await onEachDatabase((dialect) => `fan-out on ${dialect}: ${CHANNELS * PER_CHANNEL} messages to ${CHANNELS} channels at ${PER_SECOND}/s per channel`, runFanOut);
 
   console.log(`\nFan-out: ${CHANNELS * PER_CHANNEL} messages, ${CHANNELS} channels × ${PER_CHANNEL}, fake Slack limit ${PER_SECOND}/s per channel — ${describeMachine(machine)}`);
   console.log(

@@ -26,19 +26,18 @@
  *   node --import tsx scripts/bench/teams-fan-out.ts
  */
 import { fork } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOutboxStore, type OutboxStore } from '../../src/adapters/db/outbox-store.ts';
 import { composeTeams } from '../../src/adapters/teams/compose-teams.ts';
 import { outboxKeyOfCard } from '../../src/adapters/teams/outbox-card.ts';
 import { SILENT_TEAMS_LOGGER } from '../../src/adapters/teams/sdk-logger.ts';
-import { createDispatcher, type DispatchEvent } from '../../src/app/dispatch-outbox.ts';
 import type { ReminderMessage } from '../../src/app/ports.ts';
 import { minimumSpanMs, TEAMS_CONVERSATION_LIMITS, type ConnectorCall, type RateLimitViolation, type StoredActivity } from '../../test/fakes/fake-teams/index.ts';
 import type { FakeChildMessage, FakeParentMessage, FakeTeamsInfo } from './fake-teams-server.ts';
-import { openBenchPostgres, openBenchSqlite, postgresServerUrl, type BenchDatabase } from './lib/bench-database.ts';
+import type { BenchDatabase } from './lib/bench-database.ts';
+import { channelPacing, dispatchAll, lostAndDuplicated, onEachDatabase, roundRatio, type FanOutFigures } from './lib/fan-out-run.ts';
 import { describeMachine, machineInfo } from './lib/machine.ts';
-import { formatTable, median, writeResult } from './lib/report.ts';
+import { formatTable, writeResult } from './lib/report.ts';
 
 export const TEAMS = 5;
 export const CHANNELS_PER_TEAM = 10;
@@ -47,37 +46,18 @@ export const PER_CHANNEL = 20;
 export const TARGET_RATIO = 1.2;
 /** The limits alone: see the file comment. */
 export const FLOOR_MS = minimumSpanMs(PER_CHANNEL);
-/** A run that takes this long has failed; the benchmark stops instead of hanging. */
-const GIVE_UP_MS = 5 * 60_000;
 
-export interface TeamsFanOutResult {
-  dialect: string;
-  messages: number;
-  channels: number;
-  floorMs: number;
-  totalMs: number;
-  ratio: number;
-  targetMet: boolean;
-  /** HTTP 429 answers the dispatcher received (the fake's rate-limit violations). */
-  rateLimited: number;
-  postCalls: number;
-  lost: number;
-  duplicated: number;
-  /** Outbox rows not `sent` at the end. */
-  notSent: number;
-  /** Per channel, first accepted to last accepted card, as the fake connector saw them. */
-  channelSpanMs: { min: number; median: number; max: number };
-  /** Between consecutive accepted cards of one channel, as the fake saw them. */
-  acceptedGapMs: { min: number; median: number; max: number };
+export interface TeamsFanOutResult extends FanOutFigures {
   /** Requests to the token endpoint: the bot caches its token, so 1 in a run this short. */
   tokenRequests: number;
-  dispatcherErrors: number;
   /**
    * CPU time of this process (dispatcher, notifier, SDK client, database)
    * per card, from start to the last card recorded: what the bot itself
    * costs, whatever else shares the cores. The fake's is not in it.
    */
   botCpuMsPerCard: number;
+  /** The kernel's part of it (socket writes, the database's fsync on each commit). */
+  botCpuSystemMsPerCard: number;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -152,8 +132,6 @@ function keyOf(stored: StoredActivity): string | null {
   return content === undefined ? null : outboxKeyOfCard(JSON.stringify(content));
 }
 
-const spread = (values: number[]) => (values.length === 0 ? { min: 0, median: 0, max: 0 } : { min: Math.min(...values), median: median(values), max: Math.max(...values) });
-
 /** One fan-out on one database. */
 export async function runTeamsFanOut(database: BenchDatabase): Promise<TeamsFanOutResult> {
   const fake = await startFakeTeamsProcess();
@@ -187,68 +165,34 @@ export async function runTeamsFanOut(database: BenchDatabase): Promise<TeamsFanO
     await parts.tokens.token(parts.endpoints.botScope);
     const store = createOutboxStore(database.db);
     const keys = await fillOutbox(store, channels);
-    let delivered = 0;
-    let errors = 0;
-    let lastDeliveredAt = 0;
-    const onEvent = (event: DispatchEvent) => {
-      if (event.kind === 'sent' || event.kind === 'already_delivered') {
-        delivered++;
-        lastDeliveredAt = performance.now();
-      } else if (event.kind === 'error') errors++;
-    };
-    const dispatcher = createDispatcher({
-      outbox: store,
-      notifier: parts.notifier,
-      pacer: parts.pacer,
-      clock: { now: () => new Date() },
-      owner: `bench:${process.pid}`,
-      onEvent,
-    });
-
-    const cpuBefore = process.cpuUsage();
-    const start = performance.now();
-    dispatcher.start();
-    while (delivered < keys.length && performance.now() - start < GIVE_UP_MS) await new Promise((resolve) => setTimeout(resolve, 20));
-    await dispatcher.stop();
-    const cpu = process.cpuUsage(cpuBefore);
-    const totalMs = (delivered >= keys.length ? lastDeliveredAt : performance.now()) - start;
+    const run = await dispatchAll({ store, notifier: parts.notifier, pacer: parts.pacer, messages: keys.length });
 
     const posts = (await fake.inspect<ConnectorCall[]>('calls')).filter((call) => call.method === 'POST' && /\/activities$/u.test(call.path));
     const violations = await fake.inspect<RateLimitViolation[]>('violations');
     const tokenRequests = (await fake.inspect<unknown[]>('tokens')).length;
-    const seen = new Map<string, number>();
+    const activities = await fake.inspect<StoredActivity[]>('activities');
     const byChannel = new Map<string, number[]>();
-    for (const stored of await fake.inspect<StoredActivity[]>('activities')) {
-      const key = keyOf(stored);
-      if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
-      byChannel.set(stored.conversationId, [...(byChannel.get(stored.conversationId) ?? []), stored.createdAt]);
-    }
-    const spans: number[] = [];
-    const gaps: number[] = [];
-    for (const times of byChannel.values()) {
-      spans.push(times[times.length - 1]! - times[0]!);
-      for (let i = 1; i < times.length; i++) gaps.push(times[i]! - times[i - 1]!);
-    }
+    for (const stored of activities) byChannel.set(stored.conversationId, [...(byChannel.get(stored.conversationId) ?? []), stored.createdAt]);
     const rows = await store.list();
-    const ratio = totalMs / FLOOR_MS;
+    const ratio = run.totalMs / FLOOR_MS;
+    const perCard = (ms: number) => Math.round((ms / keys.length) * 100) / 100;
     return {
       dialect: database.dialect,
       messages: keys.length,
       channels: channels.length,
       floorMs: FLOOR_MS,
-      totalMs: Math.round(totalMs),
-      ratio: Math.round(ratio * 1000) / 1000,
+      totalMs: Math.round(run.totalMs),
+      ratio: roundRatio(ratio),
       targetMet: ratio <= TARGET_RATIO,
       rateLimited: violations.length,
       postCalls: posts.length,
-      lost: keys.filter((key) => !seen.has(key)).length,
-      duplicated: [...seen.values()].filter((count) => count > 1).length,
+      ...lostAndDuplicated(keys, activities.flatMap((stored) => keyOf(stored) ?? [])),
       notSent: rows.filter((row) => row.status !== 'sent').length,
-      channelSpanMs: spread(spans),
-      acceptedGapMs: spread(gaps),
+      ...channelPacing(byChannel.values()),
       tokenRequests,
-      dispatcherErrors: errors,
-      botCpuMsPerCard: Math.round((cpu.user + cpu.system) / 1000 / keys.length * 100) / 100,
+      dispatcherErrors: run.dispatcherErrors,
+      botCpuMsPerCard: perCard(run.cpuUserMs + run.cpuSystemMs),
+      botCpuSystemMsPerCard: perCard(run.cpuSystemMs),
     };
   } finally {
     await fake.stop();
@@ -257,25 +201,13 @@ export async function runTeamsFanOut(database: BenchDatabase): Promise<TeamsFanO
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  const server = postgresServerUrl();
-  const databases: Array<() => Promise<BenchDatabase>> = [openBenchSqlite, ...(server ? [() => openBenchPostgres(server)] : [])];
-  const results: TeamsFanOutResult[] = [];
-  for (const open of databases) {
-    const database = await open();
-    try {
-      process.stderr.write(`Teams fan-out on ${database.dialect}: ${CHANNELS * PER_CHANNEL} cards to ${CHANNELS} channels within Teams' limits…\n`);
-      results.push(await runTeamsFanOut(database));
-    } finally {
-      await database.dispose();
-    }
-  }
-  if (!server) process.stderr.write('PostgreSQL skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to postgres://… to include it.\n');
+  const results = await onEachDatabase((dialect) => `Teams fan-out on ${dialect}: ${CHANNELS * PER_CHANNEL} cards to ${CHANNELS} channels within Teams' limits`, runTeamsFanOut);
 
   const limits = TEAMS_CONVERSATION_LIMITS.map((w) => `${w.max}/${w.seconds} s`).join(', ');
   console.log(`\nTeams fan-out: ${CHANNELS * PER_CHANNEL} cards, ${CHANNELS} channels × ${PER_CHANNEL}, fake Bot Connector limits ${limits} per conversation — ${describeMachine(machine)}`);
   console.log(
     formatTable(
-      ['database', 'total s', 'floor s', 'ratio', 'target ≤1.2', '429s', 'posts', 'lost', 'dup', 'not sent', 'max span s', 'min gap ms', 'bot CPU ms/card'],
+      ['database', 'total s', 'floor s', 'ratio', 'target ≤1.2', '429s', 'posts', 'lost', 'dup', 'not sent', 'max span s', 'min gap ms', 'bot CPU ms/card', 'of it kernel'],
       results.map((r) => [
         r.dialect,
         r.totalMs / 1000,
@@ -290,6 +222,7 @@ async function main(): Promise<void> {
         r.channelSpanMs.max / 1000,
         r.acceptedGapMs.min,
         r.botCpuMsPerCard,
+        r.botCpuSystemMsPerCard,
       ]),
     ),
   );
