@@ -18,6 +18,7 @@ import { createGraphLookup } from './find-delivered-in-graph.ts';
 import { outboxKeyOfCard, renderOutboxCard } from './outbox-card.ts';
 import { outboundAgentFor } from '../net/outbound-agent.ts';
 import type { ProxyEnv } from '../net/find-proxy.ts';
+import { idleAgentInterceptor } from './idle-agent.ts';
 import { proxyInterceptor } from './proxy-interceptor.ts';
 import { toSdkLogger, type TeamsLogger } from './sdk-logger.ts';
 import { startTeamsApp, type RunningTeamsApp } from './start-teams-app.ts';
@@ -41,7 +42,8 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
   const endpoints = teamsEndpointsOf(settings);
   // Every outbound connection (token endpoint, Graph, Bot Connector) honours HTTPS_PROXY / NO_PROXY (SPEC §7.3).
   const agentFor = (url: string) => outboundAgentFor(url, proxy);
-  const interceptors = [proxyInterceptor(proxy)];
+  // Idle sockets closed before the server's keep-alive timeout; the proxy's agent wins where there is one.
+  const interceptors = [idleAgentInterceptor(), proxyInterceptor(proxy)];
   const tokens = createBotTokenSource({ tokenUrl: endpoints.tokenUrl, clientId: settings.appId, clientSecret: settings.appPassword, agentFor });
   const conversations = createTeamsConversationStore(db);
   const findDelivered = createGraphLookup({

@@ -20,6 +20,7 @@ import type { Lang } from '../../i18n/catalog.ts';
 import { commandTextOf, mentionsBot } from './command-text.ts';
 import { toMessageActivity } from './message-activity.ts';
 import { sendToPersonalChat } from './personal-chat.ts';
+import { sendReply } from './send-reply.ts';
 import { literalTextCard } from './literal-text-card.ts';
 import { renderReplyMessage } from './render-reply-message.ts';
 import { HOME_WORDS, sendHome } from './send-home.ts';
@@ -102,10 +103,12 @@ function channelOf(activity: IMessageActivity): string {
 }
 
 async function deliver(context: MessageContext, ctx: TeamsContext, destination: Destination, inChannel: boolean, message: ReturnType<typeof literalTextCard>): Promise<void> {
-  try {
-    if (destination === 'personal' && inChannel) await sendToPersonalChat(context.api, context.activity, toMessageActivity(message));
-    else await context.reply(toMessageActivity(message));
-  } catch (error) {
-    ctx.logger.error({ err: error instanceof Error ? error.message : String(error), conversation: context.activity.conversation.id }, 'teams answer not delivered');
-  }
+  const activity = toMessageActivity(message);
+  const personal = destination === 'personal' && inChannel;
+  // A 429 or a dropped connection must not lose the answer: retried, bounded, else logged with the reason.
+  await sendReply(
+    () => (personal ? sendToPersonalChat(context.api, context.activity, activity) : context.reply(activity)),
+    { conversation: context.activity.conversation.id, personal },
+    { logger: ctx.logger, lang: ctx.channelLang },
+  );
 }

@@ -9,6 +9,7 @@ import { languageOf } from '../../app/commands/set-language.ts';
 import { renderHomeCard } from './cards/render-home-card.ts';
 import { toCardActivity } from './message-activity.ts';
 import type { TeamsContext } from './teams-context.ts';
+import { sendReply } from './send-reply.ts';
 
 /** Words that ask for the home instead of a command. */
 export const HOME_WORDS: ReadonlySet<string> = new Set(['home', 'ホーム']);
@@ -18,7 +19,7 @@ export async function sendHome(api: ApiClient, conversationId: string, userId: s
   try {
     const lang = await languageOf(ctx.deps, userId);
     const card = renderHomeCard(await buildHome(ctx.deps, userId), lang);
-    await api.conversations.activities(conversationId).create(toCardActivity(card));
+    await sendReply(() => api.conversations.activities(conversationId).create(toCardActivity(card)), { conversation: conversationId, home: true }, { logger: ctx.logger, lang: ctx.channelLang });
   } catch (error) {
     ctx.logger.error({ err: error instanceof Error ? error.message : String(error), user: userId }, 'teams home not sent');
   }

@@ -47,6 +47,12 @@ export const ja = {
   'teams.doctor.graphUnknown': 'Teams: アプリが追加されたチームの記録がないため、Microsoft Graph の権限を確かめられません',
   'teams.doctor.graphFailed': (p: Params) => `Teams: Microsoft Graph に問い合わせできません (${p.reason})`,
   'teams.doctor.fixGraph': 'チームの所有者がアプリの追加時に表示される権限 (このチームのチャネル メッセージの読み取り) を許可してください。許可済みならアプリをいったん削除して追加し直します。TEAMS_GRAPH_URL とプロキシ設定も確かめてください',
+  // A command's answer the Bot Connector would not take, after the retries (send-reply.ts): for the operator's log.
+  'teams.reply.lost': (p: Params) => `返答を Teams に届けられませんでした (${p.attempts} 回試行): ${p.reason}`,
+  'teams.reply.reason.rateLimited': (p: Params) => `Teams の送信上限に達し、${p.seconds} 秒待つよう求められました。ユーザーを待たせすぎるため再送をやめました`,
+  'teams.reply.reason.unavailable': (p: Params) => `Bot Connector が一時的に応答しません (${p.error})`,
+  'teams.reply.reason.network': (p: Params) => `Bot Connector との接続が切れました (${p.error})`,
+  'teams.reply.reason.refused': (p: Params) => `Bot Connector が拒否しました (${p.error}): アプリが削除されたかブロックされたか、会話がありません`,
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
@@ -91,4 +97,9 @@ export const en: Record<keyof typeof ja, Message> = {
   'teams.doctor.graphUnknown': 'Teams: no team with the app is recorded yet, so the Graph permission cannot be checked',
   'teams.doctor.graphFailed': (p: Params) => `Teams: Microsoft Graph cannot be asked (${p.reason})`,
   'teams.doctor.fixGraph': 'the team owner grants the permission shown when adding the app (read this team’s channel messages); if granted, remove the app and add it again; check TEAMS_GRAPH_URL and the proxy too',
+  'teams.reply.lost': (p: Params) => `a reply did not reach Teams (${p.attempts} attempts): ${p.reason}`,
+  'teams.reply.reason.rateLimited': (p: Params) => `Teams' send limit was reached and it asked for a wait of ${p.seconds} s, too long to keep the user waiting`,
+  'teams.reply.reason.unavailable': (p: Params) => `the Bot Connector is temporarily unavailable (${p.error})`,
+  'teams.reply.reason.network': (p: Params) => `the connection to the Bot Connector dropped (${p.error})`,
+  'teams.reply.reason.refused': (p: Params) => `the Bot Connector refused it (${p.error}): the app was removed or blocked, or the conversation is gone`,
 };
