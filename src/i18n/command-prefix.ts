@@ -29,6 +29,9 @@ export function commandIn(prefix: string, command: string): string {
 export function translatorFor(lang: Lang, prefix: string = SLASH_COMMAND): Translate {
   if (prefix === SLASH_COMMAND) return translator(lang);
   return (key, params) => {
+    const plain = translate(lang, key, params);
+    // Most texts name no command: nothing to reword (this runs for every line of every card).
+    if (!plain.includes(SLASH_COMMAND)) return plain;
     const guarded: Params | undefined = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value.split(SLASH_COMMAND).join(GUARD) : value]));
     return translate(lang, key, guarded).replace(IN_CATALOG_TEXT, prefix).split(GUARD).join(SLASH_COMMAND);
   };
