@@ -144,6 +144,11 @@ export class FakeSlackApi {
   async start(): Promise<this> {
     if (this.#server) return this;
     const server = createServer((req, res) => void this.#route(req, res));
+    // Slack's edge keeps idle connections for about a minute, far longer than
+    // Node's client agent (5 s). Node's server default is also 5 s, which makes
+    // both ends drop an idle socket at the same moment and a reused socket fail
+    // with "socket hang up" under load: a race the real service does not have.
+    server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.#port, '127.0.0.1', () => resolve());
