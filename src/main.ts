@@ -186,6 +186,8 @@ export async function startBot(config: Config, write: (text: string) => void, te
       const summary = await tickEveryPlan(await plans.list(), async (ref) => {
         const one = await runReminderTick(now, {
           ...planParts(ref),
+          // Its buttons record on this plan, whichever is the default when they are clicked.
+          planKey: ref.key,
           outbox,
           // The plan's own coordinator channel, when the directory names one (`plans:` under coordinator).
           directory: directoryForPlan(directory.current(), ref.key),

@@ -5,6 +5,7 @@
  */
 import { divisionsOfUser, isCoordinator } from '../domain/directory.ts';
 import { bySoonestDue } from '../domain/progress.ts';
+import { openDefaultPlan } from './commands/choose-plan.ts';
 import { lookUpMembership } from './commands/permissions.ts';
 import { loadPlanWorld, summaryOf } from './commands/plan-world.ts';
 import type { CommandDeps } from './commands/ports.ts';
@@ -24,14 +25,18 @@ export interface HomeModel {
   overview: PlanOverview | null;
   /** Set when there is nothing to show and why (no plan yet). */
   problem: CommandProblem | null;
+  /** The key of the plan shown, which its buttons record on (null: the default plan, unkeyed). */
+  planKey: string | null;
 }
 
 /** The Home tab of `userId`. */
-export async function buildHome(deps: CommandDeps, userId: string): Promise<HomeModel> {
+export async function buildHome(commandDeps: CommandDeps, userId: string): Promise<HomeModel> {
+  // The default plan by its key: a button on the Home records on the plan it was shown with.
+  const { deps, key: planKey } = await openDefaultPlan(commandDeps);
   const directory = deps.directory.current();
   const coordinator = isCoordinator(directory, userId);
   const world = await loadPlanWorld(deps);
-  if (!world.ok) return { divisions: [], coordinator, items: [], remaining: 0, overview: null, problem: world.error };
+  if (!world.ok) return { divisions: [], coordinator, items: [], remaining: 0, overview: null, problem: world.error, planKey };
   const divisions = divisionsOfUser(directory, userId, await lookUpMembership(directory, deps.members));
   const open = world.value.progress.filter((p) => p.open && p.placed.owners.some((owner) => divisions.includes(owner))).sort(bySoonestDue);
   return {
@@ -41,5 +46,6 @@ export async function buildHome(deps: CommandDeps, userId: string): Promise<Home
     remaining: Math.max(0, open.length - HOME_ITEMS),
     overview: coordinator ? buildOverview(world.value) : null,
     problem: null,
+    planKey,
   };
 }

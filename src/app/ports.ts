@@ -43,6 +43,12 @@ export interface ReminderMessage {
   unmapped: boolean;
   /** True for the one "missed while offline" message that folds earlier days. */
   missed: boolean;
+  /**
+   * The key of the plan the reminders are of (issue 13): its buttons record
+   * on that plan. Absent in messages enqueued before plans had keys in their
+   * reminders, whose buttons speak for the default plan.
+   */
+  planKey?: string;
   lines: ReminderLine[];
 }
 

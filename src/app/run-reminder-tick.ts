@@ -55,6 +55,11 @@ export interface ReminderTickDeps {
    * the others (db/migrations/20261201000001_plan_keys.ts).
    */
   keyPrefix?: string;
+  /**
+   * The plan's key (`fy2020`), put into every reminder so that its buttons
+   * record on this plan whichever plan is the default when they are clicked.
+   */
+  planKey?: string;
 }
 
 /** The catch-up window when none is configured. */
@@ -164,7 +169,7 @@ export async function runReminderTick(now: Date, deps: ReminderTickDeps): Promis
       keyOf,
     );
 
-    const frame = { today, lang: deps.lang, directory: deps.directory, line: reminderLineBuilder(today, ctx), prefix };
+    const frame = { today, lang: deps.lang, directory: deps.directory, line: reminderLineBuilder(today, ctx), prefix, planKey: deps.planKey ?? null };
     let messages =
       (await enqueueMessages(tx, entries.today, { ...frame, missed: false })) +
       (await enqueueMessages(tx, entries.missed, { ...frame, missed: true }));
@@ -236,6 +241,8 @@ interface MessageFrame {
   today: LocalDate;
   /** The plan's key prefix for outbox keys. */
   prefix: string;
+  /** The plan's key, for the buttons; null when the tick was not told it. */
+  planKey: string | null;
   /** True for the "missed while offline" messages. */
   missed: boolean;
   lang: Lang;
@@ -263,6 +270,7 @@ async function enqueueMessages(tx: TickTransaction, entries: Folded[], frame: Me
         division,
         unmapped: recipient.unmapped,
         missed: frame.missed,
+        ...(frame.planKey !== null && { planKey: frame.planKey }),
         lines: batch.map((entry) => frame.line(entry.reminder, frame.missed)),
       };
       const message: NewOutboxMessage = { baseKey, day: frame.today, division, channel: recipient.channel, body };

@@ -15,10 +15,11 @@ export const COMMENT_CHOICE = STATUS_CHOICES.length + 1;
 /** What a choice does: set a status, or add a comment and keep the status. */
 export type Choice = { kind: 'status'; status: StatusCode } | { kind: 'comment' };
 
-/** What a numbered line is about, as a Slack button's value would say. */
+/** What a numbered line is about, as a Slack button's value would say: the milestone, its checkpoint, its plan's key (null: the default plan). */
 export interface ReplyTarget {
   milestoneId: string;
   checkpoint: YearMonth | null;
+  plan: string | null;
 }
 
 /** The numbers given to reminder lines in this session. */

@@ -121,6 +121,8 @@ export function createShellSession(deps: ShellSessionDeps): ShellSession {
       status: line.choice.kind === 'status' ? line.choice.status : 'keep',
       comment: line.comment,
       revisedDue: null,
+      // The plan the numbered line was shown for, whichever is the default now (issue 13).
+      plan: target.plan,
     });
     await answer(recorded.ok ? recorded.value : problemReply(recorded.error), await lang(), true);
   }

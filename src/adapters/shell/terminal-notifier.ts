@@ -25,7 +25,7 @@ export function createTerminalNotifier(write: (text: string) => void, options: T
             ? renderNoticeText(body)
             : body.type === 'round'
               ? renderRoundText(body)
-              : renderReminderText(body, choices ? { numberLine: (line) => choices.number({ milestoneId: line.milestoneId, checkpoint: line.checkpoint }) } : {});
+              : renderReminderText(body, choices ? { numberLine: (line) => choices.number({ milestoneId: line.milestoneId, checkpoint: line.checkpoint, plan: line.plan }) } : {});
       write(`${text}\n`);
       sequence++;
       return { ok: true, ts: `terminal.${sequence}` };

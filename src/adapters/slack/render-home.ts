@@ -32,7 +32,7 @@ export function renderHome(model: HomeModel, lang: Lang, notice: string[] = []):
     if (model.items.length === 0) blocks.push(context(toMrkdwn(t('home.noOpen'))));
     model.items.forEach((item, index) => {
       blocks.push(section(milestoneLineText(item, lang, t)));
-      blocks.push(statusButtonsBlock({ milestoneId: item.id, checkpoint: item.checkpoint }, lang, `home_${index}`));
+      blocks.push(statusButtonsBlock({ milestoneId: item.id, checkpoint: item.checkpoint, plan: model.planKey }, lang, `home_${index}`));
     });
     if (model.remaining > 0) blocks.push(context(toMrkdwn(t('plan.more', { count: model.remaining, command: '`/plan mine`' }))));
   }

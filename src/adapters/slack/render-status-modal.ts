@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import type { ReportForm } from '../../app/commands/prepare-report.ts';
 import { MAX_COMMENT_LENGTH } from '../../domain/comment.ts';
 import { isValidYearMonth } from '../../domain/local-date.ts';
+import { isValidPlanKey } from '../../domain/plan-period.ts';
 import type { YearMonth } from '../../domain/plan.ts';
 import { STATUS_CODES, statusLabel, type StatusCode } from '../../domain/status.ts';
 import { translator, type Lang } from '../../i18n/catalog.ts';
@@ -26,6 +27,8 @@ export interface StatusModalMetadata {
   m: string;
   /** Checkpoint, or null for the whole milestone. */
   c: YearMonth | null;
+  /** The key of the plan reported on (issue 13); absent for the default plan (a button from before buttons named their plan). */
+  p?: string;
   /** The reminder message the コメント button was on, to update it in place. */
   ch?: string;
   ts?: string;
@@ -89,12 +92,14 @@ export function readStatusModalMetadata(text: string): StatusModalMetadata | nul
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { m, c, ch, ts, b, home } = parsed as Record<string, unknown>;
+  const { m, c, p, ch, ts, b, home } = parsed as Record<string, unknown>;
   if (typeof m !== 'string' || m === '') return null;
   if (c !== null && (typeof c !== 'string' || !isValidYearMonth(c))) return null;
+  if (p !== undefined && (typeof p !== 'string' || !isValidPlanKey(p))) return null;
   return {
     m,
     c,
+    ...(typeof p === 'string' ? { p } : {}),
     ...(typeof ch === 'string' && typeof ts === 'string' ? { ch, ts } : {}),
     ...(typeof b === 'string' ? { b } : {}),
     ...(home === true ? { home: true } : {}),

@@ -6,6 +6,7 @@
 import type { types } from '@slack/bolt';
 import type { YearMonth } from '../../domain/plan.ts';
 import { isValidYearMonth } from '../../domain/local-date.ts';
+import { isValidPlanKey } from '../../domain/plan-period.ts';
 import { type StatusCode, statusLabel } from '../../domain/status.ts';
 import { type Lang, translate } from '../../i18n/catalog.ts';
 import { BLOCK_KIT_LIMITS, truncate } from './block-kit-limits.ts';
@@ -21,10 +22,14 @@ export const STATUS_BUTTONS = [
 /** The action id of the コメント button, which opens the comment modal. */
 export const COMMENT_ACTION_ID = 'comment_open';
 
-/** What a button is about: the milestone and, for monthly or `months` schedules, the checkpoint. */
+/**
+ * What a button is about: the milestone, for monthly or `months` schedules
+ * the checkpoint, and the key of the plan it is of (null: the default plan).
+ */
 export interface ButtonTarget {
   milestoneId: string;
   checkpoint: YearMonth | null;
+  plan: string | null;
 }
 
 /** The status a button's action id sets, or null for any other action id. */
@@ -32,15 +37,19 @@ export function statusOfAction(actionId: string): StatusCode | null {
   return STATUS_BUTTONS.find((b) => b.actionId === actionId)?.status ?? null;
 }
 
-/** `{"m":"1-1-2","c":"2020-08"}`: short keys, because a button value holds at most 2,000 characters. */
+/**
+ * `{"m":"1-1-2","c":"2020-08","p":"fy2020"}`: short keys, because a button
+ * value holds at most 2,000 characters (a plan key is at most 32).
+ */
 export function encodeButtonValue(target: ButtonTarget): string {
-  return JSON.stringify({ m: target.milestoneId, c: target.checkpoint });
+  return JSON.stringify({ m: target.milestoneId, c: target.checkpoint, ...(target.plan !== null && { p: target.plan }) });
 }
 
 /**
  * Reads a button value back; null when it is not one of ours. Values come
  * back from Slack in a signed request, but a message posted by an older
  * version of the bot may still be clicked, so the shape is checked, not trusted.
+ * A value without `p` (posted before buttons named their plan) is the default plan's.
  */
 export function decodeButtonValue(value: string): ButtonTarget | null {
   let parsed: unknown;
@@ -50,10 +59,11 @@ export function decodeButtonValue(value: string): ButtonTarget | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { m, c } = parsed as Record<string, unknown>;
+  const { m, c, p } = parsed as Record<string, unknown>;
   if (typeof m !== 'string' || m.length === 0) return null;
   if (c !== null && (typeof c !== 'string' || !isValidYearMonth(c))) return null;
-  return { milestoneId: m, checkpoint: c };
+  if (p !== undefined && (typeof p !== 'string' || !isValidPlanKey(p))) return null;
+  return { milestoneId: m, checkpoint: c, plan: p ?? null };
 }
 
 /** The actions block with the four status buttons and コメント for one milestone line. */

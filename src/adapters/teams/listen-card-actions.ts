@@ -42,7 +42,7 @@ export function listenCardActions(app: App, ctx: CardActionDeps): void {
     if (!parsed.ok || parsed.value.kind !== 'status') return { statusCode: 200, type: MESSAGE, value: parsed.ok ? t('plan.problem.internal') : parsed.error.message };
     const click = parsed.value;
     try {
-      const recorded = await recordStatus(ctx.deps, { userId, via: 'button', milestoneId: click.milestoneId, checkpoint: click.checkpoint, status: click.status, comment: undefined, revisedDue: null });
+      const recorded = await recordStatus(ctx.deps, { userId, via: 'button', milestoneId: click.milestoneId, checkpoint: click.checkpoint, status: click.status, comment: undefined, revisedDue: null, plan: click.plan });
       if (!recorded.ok) {
         // The card stays as it is for everyone; only the clicker reads why.
         return { statusCode: 200, type: MESSAGE, value: renderReplyText(problemReply(recorded.error), lang, { change: true }) };

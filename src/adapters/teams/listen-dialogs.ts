@@ -58,12 +58,12 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
     }
     if (parsed.value.kind !== 'comment_submit') return closeWith(t('plan.problem.internal'));
     const submit = parsed.value;
-    const checked = await checkReport(ctx.deps, { userId, via: 'modal', milestoneId: submit.milestoneId, checkpoint: submit.checkpoint, status: submit.status, comment: submit.comment, revisedDue: submit.revisedDue });
+    const checked = await checkReport(ctx.deps, { userId, via: 'modal', milestoneId: submit.milestoneId, checkpoint: submit.checkpoint, status: submit.status, comment: submit.comment, revisedDue: submit.revisedDue, plan: submit.plan });
     if (!checked.ok) {
       const message = problemLines(checked.error, lang, t).join(' ');
       return (await dialogFor(ctx, userId, submit, lang, { [fieldOf(checked.error)]: message }, values)) ?? closeWith(message);
     }
-    await ctx.deps.statuses.append(checked.value.update);
+    await checked.value.statuses.append(checked.value.update);
     if (submit.outboxKey !== null) {
       const card = await stampedReminderCard({ ...ctx.refresh, nameOf: ctx.names.nameOf, logger: ctx.logger }, submit.outboxKey);
       const cardActivity = activity.replyToId ?? messageIdOf(activity.conversation.id);
@@ -75,7 +75,7 @@ export function listenDialogs(app: App, ctx: CardActionDeps): void {
 
 /** The dialog for `target`, or a closing message saying why it cannot open; null only when something unexpected happened. */
 async function dialogFor(ctx: CardActionDeps, userId: string, target: CardTarget, lang: Lang, errors: DialogErrors = {}, values: DialogValues = {}) {
-  const form = await prepareReport(ctx.deps, userId, target.milestoneId, target.checkpoint);
+  const form = await prepareReport(ctx.deps, userId, target.milestoneId, target.checkpoint, target.plan);
   if (!form.ok) return closeWith(problemLines(form.error, lang, teamsTranslator(lang)).join(' '));
   return dialogResponse(renderCommentDialog(form.value, target, lang, errors, values));
 }

@@ -61,3 +61,28 @@ export async function choosePlan(deps: CommandDeps, selector: PlanSelector | und
     plan: { key: chosen.key, title: chosen.title, fiscalYear: chosen.fiscalYear, periodEnd, over: compareLocalDates(today, periodEnd) > 0 },
   });
 }
+
+/**
+ * The deps of the plan stored under `key`, for what a button or a form
+ * carries (issue 13): exactly that plan, never another one, or
+ * `unknown_plan`; null (a button posted before buttons named their plan)
+ * means the default plan, as it always did.
+ */
+export async function planByKey(deps: CommandDeps, key: string | null): Promise<Result<CommandDeps, CommandProblem>> {
+  if (key === null) return ok(deps);
+  const chosen = await choosePlan(deps, { key, year: null });
+  return chosen.ok ? ok(chosen.value.deps) : chosen;
+}
+
+/**
+ * The default plan (the one a command without --plan reads) opened by its
+ * key, and the key, so that what is shown and the buttons shown with it are
+ * of one plan even when the default changes in between (April 1). Without
+ * stored keys to choose from, `deps` itself and no key.
+ */
+export async function openDefaultPlan(deps: CommandDeps): Promise<{ deps: CommandDeps; key: string | null }> {
+  const stored = (await deps.shelf?.list()) ?? [];
+  const chosen = chooseDefaultPlan(stored, wallClock(deps.clock.now(), deps.timeZone).date);
+  if (!chosen || !deps.shelf) return { deps, key: null };
+  return { deps: { ...deps, ...deps.shelf.open(chosen.key) }, key: chosen.key };
+}

@@ -8,6 +8,9 @@ import { isCoordinator } from '../../domain/directory.ts';
 import type { YearMonth } from '../../domain/plan.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { StatusCode } from '../../domain/status.ts';
+import { compareLocalDates } from '../../domain/local-date.ts';
+import { planPeriodOf } from '../../domain/plan-period.ts';
+import { planByKey } from './choose-plan.ts';
 import { findMilestone } from './find-milestone.ts';
 import { mayReportOn } from './permissions.ts';
 import { loadPlanWorld, summaryOf } from './plan-world.ts';
@@ -23,10 +26,19 @@ export interface ReportForm {
   canReviseDue: boolean;
 }
 
-/** What the status form for `userId` on `milestoneId` / `checkpoint` shows, or why it must not open. */
-export async function prepareReport(deps: CommandDeps, userId: string, milestoneId: string, checkpoint: YearMonth | null): Promise<Result<ReportForm, CommandProblem>> {
+/**
+ * What the status form for `userId` on `milestoneId` / `checkpoint` of the
+ * plan `plan` (its key; null for the default plan) shows, or why it must not open.
+ */
+export async function prepareReport(commandDeps: CommandDeps, userId: string, milestoneId: string, checkpoint: YearMonth | null, plan: string | null = null): Promise<Result<ReportForm, CommandProblem>> {
+  const on = await planByKey(commandDeps, plan);
+  if (!on.ok) return on;
+  const deps = on.value;
   const world = await loadPlanWorld(deps);
   if (!world.ok) return world;
+  // Nothing can be recorded on a plan whose period is over: say so before anyone types a comment.
+  const end = planPeriodOf(world.value.plan.fiscalYear).end;
+  if (compareLocalDates(world.value.today, end) > 0) return fail({ code: 'plan_read_only', title: world.value.plan.title, fiscalYear: world.value.plan.fiscalYear, end });
   const found = findMilestone(world.value, milestoneId);
   if (!found.ok) return found;
   const { owners } = found.value.placed;

@@ -16,10 +16,11 @@ import type { StatusCode } from '../../domain/status.ts';
 import type { NewStatusUpdate, UpdateVia } from '../../domain/status-update.ts';
 import { wallClock } from '../../domain/zoned-time.ts';
 import type { MonthRef } from './command.ts';
+import { planByKey } from './choose-plan.ts';
 import { findMilestone } from './find-milestone.ts';
 import { mayReportOn } from './permissions.ts';
 import { loadPlanWorld } from './plan-world.ts';
-import type { CommandDeps } from './ports.ts';
+import type { CommandDeps, StatusHistory } from './ports.ts';
 import type { CommandProblem, Reply } from './reply.ts';
 
 export interface StatusReport {
@@ -38,6 +39,13 @@ export interface StatusReport {
   comment: string | undefined;
   /** A new due month; coordinators only. */
   revisedDue: MonthRef | YearMonth | null;
+  /**
+   * The key of the plan a button or form was shown for (issue 13): the
+   * report is recorded on that plan or refused, never on another one.
+   * Absent or null: the default plan (typed commands; buttons posted before
+   * buttons carried their plan).
+   */
+  plan?: string | null;
 }
 
 export type Recorded = Extract<Reply, { kind: 'updated' }>;
@@ -47,13 +55,15 @@ export interface CheckedReport {
   update: NewStatusUpdate;
   /** The confirmation to answer once it is written. */
   reply: Recorded;
+  /** The statuses of the plan reported on, where the update is to be written. */
+  statuses: StatusHistory;
 }
 
 /** Checks and records one report; the `updated` reply confirms it, a problem says why nothing was written. */
 export async function recordStatus(deps: CommandDeps, report: StatusReport): Promise<Result<Recorded, CommandProblem>> {
   const checked = await checkReport(deps, report);
   if (!checked.ok) return checked;
-  await deps.statuses.append(checked.value.update);
+  await checked.value.statuses.append(checked.value.update);
   return ok(checked.value.reply);
 }
 
@@ -61,7 +71,10 @@ export async function recordStatus(deps: CommandDeps, report: StatusReport): Pro
  * Every check of recordStatus, without the write: the comment modal answers
  * problems inside the modal before it acknowledges, and writes after.
  */
-export async function checkReport(deps: CommandDeps, report: StatusReport): Promise<Result<CheckedReport, CommandProblem>> {
+export async function checkReport(commandDeps: CommandDeps, report: StatusReport): Promise<Result<CheckedReport, CommandProblem>> {
+  const on = await planByKey(commandDeps, report.plan ?? null);
+  if (!on.ok) return on;
+  const deps = on.value;
   const world = await loadPlanWorld(deps);
   if (!world.ok) return world;
   // A plan whose period is over keeps its statuses as they were at its end (issue 13): read-only.
@@ -128,7 +141,7 @@ export async function checkReport(deps: CommandDeps, report: StatusReport): Prom
     via: report.via,
     at: wallClock(now, deps.timeZone),
   };
-  return ok({ update, reply });
+  return ok({ update, reply, statuses: deps.statuses });
 }
 
 /**

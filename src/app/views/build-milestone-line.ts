@@ -12,8 +12,8 @@ import type { ViewLine } from './view-line.ts';
 export interface MilestoneLineOptions {
   /** Show the owner divisions (not in a division's own list, where they are all the same). */
   owners?: boolean;
-  /** Carry the status buttons (open milestones on the home). */
-  buttons?: boolean;
+  /** Carry the status buttons (open milestones on the home), recording on the plan of this key (null: the default plan). */
+  buttons?: { plan: string | null };
 }
 
 /** The view line of `item`. */
@@ -25,5 +25,5 @@ export function buildMilestoneLine(item: MilestoneSummary, lang: Lang, t: Transl
     item.daysOverdue === null ? null : t('reminder.daysOverdue', { days: item.daysOverdue }),
     options.owners === false ? null : t('plan.line.owners', { owners: item.owners.join('、') }),
   ].filter((fact): fact is string => fact !== null);
-  return { tag: '', id: item.id, title: item.title, facts, notes: [], target: options.buttons ? { milestoneId: item.id, checkpoint: item.checkpoint } : null };
+  return { tag: '', id: item.id, title: item.title, facts, notes: [], target: options.buttons ? { milestoneId: item.id, checkpoint: item.checkpoint, plan: options.buttons.plan } : null };
 }

@@ -54,7 +54,7 @@ export function buildReminderView(message: ReminderMessage, options: ReminderVie
     dayLine: t('reminder.day', { date, count: message.lines.length }),
     prompt: t('reminder.prompt'),
     notices: [...(message.unmapped ? [t('reminder.unmapped', { division: message.division })] : []), ...(message.missed ? [t('reminder.missed')] : [])],
-    lines: lines.map((line) => reminderViewLine(line, message.lang, t)),
+    lines: lines.map((line) => reminderViewLine(line, message.planKey ?? null, message.lang, t)),
     moreCommand: commandIn(prefix, reminderMoreCommand(message)),
     separator: t('reminder.separator'),
     summary: summaryOf(message, lines, t),
@@ -72,7 +72,7 @@ function summaryOf(message: ReminderMessage, lines: readonly ReminderLine[], t: 
   return t('reminder.fallback', { division: message.division, count: lines.length, list: named.join(', ') });
 }
 
-function reminderViewLine(line: ReminderLine, lang: Lang, t: Translate): ViewLine {
+function reminderViewLine(line: ReminderLine, plan: string | null, lang: Lang, t: Translate): ViewLine {
   const facts = [
     line.due === null ? null : t('reminder.due', { date: formatDate(line.due, lang) }),
     line.checkpoint === null ? null : t('reminder.checkpoint', { month: formatMonth(line.checkpoint, lang) }),
@@ -86,7 +86,7 @@ function reminderViewLine(line: ReminderLine, lang: Lang, t: Translate): ViewLin
     title: line.title,
     facts,
     notes: line.originalDate === undefined ? [] : [t('reminder.originalDate', { date: formatDate(line.originalDate, lang) })],
-    target: { milestoneId: line.milestoneId, checkpoint: line.checkpoint },
+    target: { milestoneId: line.milestoneId, checkpoint: line.checkpoint, plan },
   };
 }
 

@@ -12,6 +12,12 @@ import type { YearMonth } from '../../domain/plan.ts';
 export interface LineTarget {
   milestoneId: string;
   checkpoint: YearMonth | null;
+  /**
+   * The key of the plan the milestone is of (issue 13), so that a button
+   * clicked after another plan became the default still records on this
+   * one; null for the default plan (a message from before plans had keys).
+   */
+  plan: string | null;
 }
 
 /**

@@ -31,7 +31,7 @@ export function listenCommentModal(app: App, ctx: ListenerContext): void {
     if (target === null) return;
     const userId = body.user.id;
     const lang = await languageOf(ctx.deps, userId);
-    const form = await prepareReport(ctx.deps, userId, target.milestoneId, target.checkpoint);
+    const form = await prepareReport(ctx.deps, userId, target.milestoneId, target.checkpoint, target.plan);
     const fromHome = body.container?.type === 'view';
     if (!form.ok) {
       if (fromHome) await publishHome(client, ctx, userId, problemLines(form.error, lang, translator(lang)));
@@ -42,6 +42,7 @@ export function listenCommentModal(app: App, ctx: ListenerContext): void {
     const metadata: StatusModalMetadata = {
       m: target.milestoneId,
       c: target.checkpoint,
+      ...(target.plan !== null && { p: target.plan }),
       ...(channel !== undefined && body.message ? { ch: channel, ts: body.message.ts, b: action.block_id } : {}),
       ...(fromHome ? { home: true } : {}),
     };
@@ -74,13 +75,14 @@ export function listenCommentModal(app: App, ctx: ListenerContext): void {
       status: input.status,
       comment: input.comment,
       revisedDue: due,
+      plan: metadata.p ?? null,
     });
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: { [fieldOf(checked.error)]: problemLines(checked.error, lang, translator(lang)).join(' ') } });
       return;
     }
     await ack();
-    await ctx.deps.statuses.append(checked.value.update);
+    await checked.value.statuses.append(checked.value.update);
     if (metadata.home) await publishHome(client, ctx, userId);
     if (metadata.ch !== undefined && metadata.ts !== undefined && metadata.b !== undefined) {
       const message = await findMessage(client, metadata.ch, metadata.ts);

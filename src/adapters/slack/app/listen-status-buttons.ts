@@ -35,6 +35,8 @@ export function listenStatusButtons(app: App, ctx: ListenerContext): void {
       status,
       comment: undefined,
       revisedDue: null,
+      // The plan the button was posted for, never whichever is the default now (issue 13).
+      plan: target.plan,
     });
     if (!recorded.ok) {
       const lang = await languageOf(ctx.deps, userId);

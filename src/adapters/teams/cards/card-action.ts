@@ -27,6 +27,7 @@ import { fold } from '../../../app/commands/parse-command.ts';
 import type { MonthRef } from '../../../app/commands/command.ts';
 import { parseMonthWord } from '../../../app/commands/parse-month.ts';
 import { isValidYearMonth } from '../../../domain/local-date.ts';
+import { isValidPlanKey } from '../../../domain/plan-period.ts';
 import type { YearMonth } from '../../../domain/plan.ts';
 import { fail, ok, type Problem, type Result } from '../../../domain/result.ts';
 import { isStatusCode, type StatusCode } from '../../../domain/status.ts';
@@ -54,6 +55,8 @@ export interface CardTarget {
   checkpoint: YearMonth | null;
   /** The outbox key of the card's message (reminders), so the click can rebuild and update it; null on cards not from the outbox (home, replies). */
   outboxKey: string | null;
+  /** The key of the plan the milestone is of (issue 13); null for the default plan (a card from before cards named their plan). */
+  plan: string | null;
 }
 
 export type CardAction =
@@ -81,6 +84,8 @@ export interface StatusActionData {
   s: StatusCode;
   /** The outbox key; absent on cards that are not outbox messages. */
   k?: string;
+  /** The plan key; absent on cards posted before cards named their plan. */
+  p?: string;
 }
 
 // Milestone ids are short (`6-2-10`); outbox keys are a few dozen characters.
@@ -90,7 +95,7 @@ const MAX_KEY = 500;
 
 /** The `Action.Execute` of one status button. */
 export function statusAction(target: CardTarget, status: StatusCode, title: string): IExecuteAction {
-  const data: StatusActionData = { action: CARD_VERBS.status, m: target.milestoneId, c: target.checkpoint, s: status, ...keyField(target) };
+  const data: StatusActionData = { action: CARD_VERBS.status, m: target.milestoneId, c: target.checkpoint, s: status, ...keyField(target), ...planField(target) };
   return { type: 'Action.Execute', verb: CARD_VERBS.status, title, data, ...(status === 'done' ? { style: 'positive' } : status === 'delayed' ? { style: 'destructive' } : {}) };
 }
 
@@ -99,7 +104,7 @@ export function commentOpenAction(target: CardTarget, title: string): ISubmitAct
   return {
     type: 'Action.Submit',
     title,
-    data: { msteams: { type: 'task/fetch' }, dialog_id: CARD_VERBS.comment, m: target.milestoneId, c: target.checkpoint, ...keyField(target) },
+    data: { msteams: { type: 'task/fetch' }, dialog_id: CARD_VERBS.comment, m: target.milestoneId, c: target.checkpoint, ...keyField(target), ...planField(target) },
   };
 }
 
@@ -109,7 +114,7 @@ export function commentSubmitAction(target: CardTarget, title: string): ISubmitA
     type: 'Action.Submit',
     title,
     style: 'positive',
-    data: { action: CARD_VERBS.commentSubmit, m: target.milestoneId, c: target.checkpoint, ...keyField(target) },
+    data: { action: CARD_VERBS.commentSubmit, m: target.milestoneId, c: target.checkpoint, ...keyField(target), ...planField(target) },
   };
 }
 
@@ -151,13 +156,14 @@ export function parseCardAction(verb: string | undefined, data: unknown, lang: L
 }
 
 function readTarget(record: Record<string, unknown>): CardTarget | null {
-  const { m, c, k } = record;
+  const { m, c, k, p } = record;
   if (typeof m !== 'string' || m === '' || m.length > MAX_ID) return null;
   // Teams may drop a null from the data it echoes; a missing checkpoint is the milestone as a whole.
   const checkpoint = c === undefined ? null : c;
   if (checkpoint !== null && (typeof checkpoint !== 'string' || !isValidYearMonth(checkpoint))) return null;
   if (k !== undefined && (typeof k !== 'string' || k === '' || k.length > MAX_KEY)) return null;
-  return { milestoneId: m, checkpoint, outboxKey: k ?? null };
+  if (p !== undefined && (typeof p !== 'string' || !isValidPlanKey(p))) return null;
+  return { milestoneId: m, checkpoint, outboxKey: k ?? null, plan: p ?? null };
 }
 
 /** An input's value, undefined when empty: Teams sends an untouched input as "" or leaves it out. */
@@ -167,6 +173,10 @@ function textInput(value: unknown): string | undefined {
 
 function keyField(target: CardTarget): { k?: string } {
   return target.outboxKey === null ? {} : { k: target.outboxKey };
+}
+
+function planField(target: CardTarget): { p?: string } {
+  return target.plan === null ? {} : { p: target.plan };
 }
 
 function messageKeyOf(code: string): 'teamsCards.action.unknown' | 'modal.statusRequired' | 'modal.badDue' {

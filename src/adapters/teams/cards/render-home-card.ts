@@ -37,7 +37,7 @@ export function renderHomeCard(model: HomeModel, lang: Lang, notice: readonly st
     let size = 0;
     let shown = 0;
     for (const item of model.items) {
-      const element = lineContainer(buildMilestoneLine(item, lang, t, { buttons: true }), t('reminder.separator'), lang, null, undefined);
+      const element = lineContainer(buildMilestoneLine(item, lang, t, { buttons: { plan: model.planKey } }), t('reminder.separator'), lang, null, undefined);
       size += cardBytes(element) + 2;
       if (size > budget) break;
       body.push(element);

@@ -27,6 +27,7 @@ import type { CommandDeps, PlanSource } from '../../../../src/app/commands/ports
 import { parseDigestCron } from '../../../../src/domain/digest-schedule.ts';
 import type { Plan } from '../../../../src/domain/plan.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../../../src/domain/reminder-policy.ts';
+import { wallClock } from '../../../../src/domain/zoned-time.ts';
 import type { Lang } from '../../../../src/i18n/catalog.ts';
 import { bundledPlan, EXAMPLE_DIRECTORY, TIME_ZONE } from '../../../app/tick-world.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../../fakes/fake-slack-api.ts';
@@ -54,6 +55,8 @@ export interface WorldOptions {
   planDelayMs?: number;
   /** startSlackApp's answerInAckWithinMs. */
   answerInAckWithinMs?: number;
+  /** A second plan stored after the first (issue 13), e.g. next fiscal year's, under this key. */
+  nextPlan?: { plan: Plan; key: string };
 }
 
 export interface CommandResult {
@@ -85,6 +88,7 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
   const db = await openDatabase(join(folder, 'bot.db'));
   const plan = options.plan ?? (await bundledPlan());
   await createPlanStore(db).save(plan, 'test-plan', '2020-04-01T00:00:00.000Z');
+  if (options.nextPlan) await createPlanStore(db, { today: () => '2021-03-25' }).save(options.nextPlan.plan, 'next-plan', '2021-03-25T00:00:00.000Z', options.nextPlan.key);
   const directoryPath = join(folder, 'directory.yaml');
   copyFileSync(EXAMPLE_DIRECTORY, directoryPath);
   const loaded = await loadDirectory(directoryPath);
@@ -92,11 +96,12 @@ export async function startSlackAppWorld(options: WorldOptions = {}): Promise<Sl
   const directory = createDirectoryFile(directoryPath, loaded.value);
   const clock = new VirtualClock(options.now ?? '2020-09-15T10:00:00+09:00');
   const calendar = createJapaneseCalendar();
-  const stored = createPlanStore(db);
+  // As src/main.ts wires them: the default plan is the one of the bot's today, with its own statuses.
+  const stored = createPlanStore(db, { today: () => wallClock(clock.now(), TIME_ZONE).date });
   const plans: PlanSource = options.planDelayMs
     ? { load: async () => (await new Promise((resolve) => setTimeout(resolve, options.planDelayMs)), stored.load()) }
     : stored;
-  const statuses = createStatusStore(db);
+  const statuses = createStatusStore(db, () => stored.scopeOf());
   const lang = options.lang ?? 'ja';
   const deps: Omit<CommandDeps, 'members'> = {
     plans,

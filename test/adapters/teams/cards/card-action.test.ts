@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_VERBS, commentOpenAction, commentSubmitAction, parseCardAction, statusAction } from '../../../../src/adapters/teams/cards/card-action.ts';
 
-const target = { milestoneId: '1-1-2', checkpoint: '2020-08', outboxKey: 'reminder:2020-08-03:総務部人事課' } as const;
+const target = { milestoneId: '1-1-2', checkpoint: '2020-08', outboxKey: 'reminder:2020-08-03:総務部人事課', plan: 'fy2020' } as const;
 
 /** What Teams sends back for an action: its data (Action.Submit data arrives merged with inputs). */
 function roundTrip(data: unknown): unknown {
@@ -21,11 +21,19 @@ describe('status buttons', () => {
   });
 
   it('a whole-milestone button on a card outside the outbox carries no key', () => {
-    const action = statusAction({ milestoneId: '6-2-10', checkpoint: null, outboxKey: null }, 'done', '完了');
+    const action = statusAction({ milestoneId: '6-2-10', checkpoint: null, outboxKey: null, plan: null }, 'done', '完了');
     expect(action.data).not.toHaveProperty('k');
+    expect(action.data).not.toHaveProperty('p');
     expect(parseCardAction('status', roundTrip(action.data))).toEqual({
       ok: true,
-      value: { kind: 'status', status: 'done', milestoneId: '6-2-10', checkpoint: null, outboxKey: null },
+      value: { kind: 'status', status: 'done', milestoneId: '6-2-10', checkpoint: null, outboxKey: null, plan: null },
+    });
+  });
+
+  it('a button posted before cards named their plan reads as the default plan', () => {
+    expect(parseCardAction('status', { action: 'status', m: '1-1-2', c: '2020-08', s: 'done', k: 'k1' })).toEqual({
+      ok: true,
+      value: { kind: 'status', status: 'done', milestoneId: '1-1-2', checkpoint: '2020-08', outboxKey: 'k1', plan: null },
     });
   });
 
@@ -38,6 +46,8 @@ describe('status buttons', () => {
     ['an unknown status', { m: '1-1-2', s: 'finished', c: null }],
     ['a status no button sets', { m: '1-1-2', s: 'cancelled', c: null }],
     ['a non-string key', { m: '1-1-2', s: 'done', c: null, k: 5 }],
+    ['a plan key that is no key', { m: '1-1-2', s: 'done', c: null, p: 'FY 2020' }],
+    ['a non-string plan key', { m: '1-1-2', s: 'done', c: null, p: 2020 }],
   ])('refuses %s with a catalogued message, in the clicker’s language', (_name, data) => {
     const ja = parseCardAction('status', data, 'ja');
     const en = parseCardAction('status', data, 'en');

@@ -25,13 +25,19 @@ describe('renderReminderCard', () => {
     expect(heads.map((h) => h.split(' ')[0])).toEqual(['【エスカレーション】1-1-2', '【期限超過】1-1-3', '【状況確認】1-1-1']);
   });
 
-  it('gives each button the milestone, checkpoint, status and outbox key it reports on', () => {
-    const card = renderReminderCard(reminderMessage({ lines: [reminderLine({ milestoneId: '6-2-10', checkpoint: '2020-08' })] }), KEY);
+  it('gives each button the milestone, checkpoint, status, outbox key and plan it reports on', () => {
+    const card = renderReminderCard(reminderMessage({ planKey: 'fy2020', lines: [reminderLine({ milestoneId: '6-2-10', checkpoint: '2020-08' })] }), KEY);
     const [done, , , delayed, comment] = actionsOf(card);
-    expect(parseCardAction(done!.verb, done!.data)).toEqual({ ok: true, value: { kind: 'status', status: 'done', milestoneId: '6-2-10', checkpoint: '2020-08', outboxKey: KEY } });
+    expect(parseCardAction(done!.verb, done!.data)).toEqual({ ok: true, value: { kind: 'status', status: 'done', milestoneId: '6-2-10', checkpoint: '2020-08', outboxKey: KEY, plan: 'fy2020' } });
     expect(parseCardAction(delayed!.verb, delayed!.data)).toMatchObject({ ok: true, value: { status: 'delayed' } });
     expect(comment!.type).toBe('Action.Submit');
-    expect(parseCardAction(comment!.data!['dialog_id'] as string, comment!.data)).toMatchObject({ ok: true, value: { kind: 'comment_open', milestoneId: '6-2-10' } });
+    expect(parseCardAction(comment!.data!['dialog_id'] as string, comment!.data)).toMatchObject({ ok: true, value: { kind: 'comment_open', milestoneId: '6-2-10', plan: 'fy2020' } });
+  });
+
+  it('a reminder enqueued before reminders named their plan gets buttons for the default plan', () => {
+    const [done] = actionsOf(renderReminderCard(reminderMessage(), KEY));
+    expect(done!.data).not.toHaveProperty('p');
+    expect(parseCardAction(done!.verb, done!.data)).toMatchObject({ ok: true, value: { plan: null } });
   });
 
   it('carries the outbox key where the Graph lookup finds it in the stored JSON', () => {

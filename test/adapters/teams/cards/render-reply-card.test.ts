@@ -94,7 +94,7 @@ describe('renderReplyCard', () => {
 });
 
 describe('renderHomeCard', () => {
-  const model: HomeModel = { divisions: ['総務部人事課'], coordinator: true, items: [item(), item({ id: '1-1-3', checkpoint: '2020-08' })], remaining: 0, overview, problem: null };
+  const model: HomeModel = { divisions: ['総務部人事課'], coordinator: true, items: [item(), item({ id: '1-1-3', checkpoint: '2020-08' })], remaining: 0, overview, problem: null, planKey: 'fy2020' };
 
   it('lists the user’s open milestones with the reminders’ buttons, then the summary for coordinators', () => {
     const card = renderHomeCard(model, 'ja');
@@ -105,7 +105,7 @@ describe('renderHomeCard', () => {
     expect(texts).toContain('計画全体(取りまとめ向け)');
     const actions = actionsOf(card);
     expect(actions.map((a) => a.title).slice(0, 5)).toEqual(['完了', '順調', '注意', '遅延', 'コメント']);
-    expect(parseCardAction(actions[5]!.verb, actions[5]!.data)).toEqual({ ok: true, value: { kind: 'status', status: 'done', milestoneId: '1-1-3', checkpoint: '2020-08', outboxKey: null } });
+    expect(parseCardAction(actions[5]!.verb, actions[5]!.data)).toEqual({ ok: true, value: { kind: 'status', status: 'done', milestoneId: '1-1-3', checkpoint: '2020-08', outboxKey: null, plan: 'fy2020' } });
   });
 
   it('stays within 40 KB with many open milestones, counting the rest with the command', () => {
@@ -124,7 +124,7 @@ describe('renderHomeCard', () => {
 
 describe('renderCommentDialog', () => {
   const form = { milestone: item({ title: HOSTILE }), checkpoint: '2020-08' as const, status: 'on_track' as const, canReviseDue: false };
-  const target = { milestoneId: '1-1-2', checkpoint: '2020-08' as const, outboxKey: 'k1' };
+  const target = { milestoneId: '1-1-2', checkpoint: '2020-08' as const, outboxKey: 'k1', plan: 'fy2020' };
 
   it('asks for a status and a comment of up to 1,000 characters; its submit carries what it is about', () => {
     const { title, card } = renderCommentDialog(form, target, 'ja');
@@ -135,7 +135,7 @@ describe('renderCommentDialog', () => {
     expect(inputs[0]!.value).toBe('on_track');
     expect(inputs[1]!.maxLength).toBe(1000);
     const [submit] = actionsOf(card);
-    expect(parseCardAction('comment_submit', { ...submit!.data, status: 'delayed', comment: 'x' })).toMatchObject({ ok: true, value: { kind: 'comment_submit', milestoneId: '1-1-2', checkpoint: '2020-08', outboxKey: 'k1', status: 'delayed' } });
+    expect(parseCardAction('comment_submit', { ...submit!.data, status: 'delayed', comment: 'x' })).toMatchObject({ ok: true, value: { kind: 'comment_submit', milestoneId: '1-1-2', checkpoint: '2020-08', outboxKey: 'k1', plan: 'fy2020', status: 'delayed' } });
     expect(JSON.stringify(card)).not.toMatch(/(?<!\\)<at>/u);
   });
 
@@ -159,7 +159,7 @@ describe('renderCommentDialog', () => {
 describe('invoke answers', () => {
   it('wrap a card for a click and a dialog the way Teams expects them', async () => {
     const { cardActionResponse, dialogResponse, dialogClosedResponse } = await import('../../../../src/adapters/teams/cards/invoke-responses.ts');
-    const dialog = renderCommentDialog({ milestone: item(), checkpoint: null, status: 'on_track', canReviseDue: false }, { milestoneId: '1-1-2', checkpoint: null, outboxKey: null }, 'ja');
+    const dialog = renderCommentDialog({ milestone: item(), checkpoint: null, status: 'on_track', canReviseDue: false }, { milestoneId: '1-1-2', checkpoint: null, outboxKey: null, plan: null }, 'ja');
     expect(cardActionResponse(dialog.card)).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: dialog.card });
     expect(dialogResponse(dialog)).toEqual({
       task: { type: 'continue', value: { title: '状況の報告', width: 'medium', card: { contentType: 'application/vnd.microsoft.card.adaptive', content: dialog.card } } },
