@@ -15,7 +15,10 @@ import type { TeamsLogger } from './sdk-logger.ts';
 
 export interface RefreshDeps {
   outbox: Pick<OutboxAdmin, 'byKey'>;
+  /** The default plan's statuses: a reminder message from before reminders named their plan is of it. */
   statuses: Pick<StatusHistory, 'history'>;
+  /** The statuses of the plan stored under a key (issue 13): a reminder's stamps come from its own plan. */
+  statusesOf?: (planKey: string) => Pick<StatusHistory, 'history'>;
   timeZone: string;
   /** A stamp's actor (an Entra object id) as people read it. */
   nameOf: (userId: string) => string;
@@ -26,7 +29,9 @@ export interface RefreshDeps {
 export async function stampedReminderCard(deps: RefreshDeps, key: string): Promise<IAdaptiveCard | null> {
   const entry = await deps.outbox.byKey(key);
   if (!entry || entry.body.type !== 'reminders') return null;
-  const stamps = await stampsSince(deps.statuses, entry.body, entry.createdAt, deps.timeZone);
+  const { planKey } = entry.body;
+  const statuses = planKey !== undefined && deps.statusesOf ? deps.statusesOf(planKey) : deps.statuses;
+  const stamps = await stampsSince(statuses, entry.body, entry.createdAt, deps.timeZone);
   return renderReminderCard(entry.body, key, stamps.map((stamp) => ({ ...stamp, actor: deps.nameOf(stamp.actor) })));
 }
 

@@ -80,7 +80,9 @@ export async function startTeamsApp(options: TeamsAppOptions): Promise<Result<Ru
     logger: options.logger,
     names,
   };
-  const clicks = { ...ctx, names, refresh: { outbox: options.outbox, statuses: options.deps.statuses, timeZone: options.deps.timeZone } };
+  const shelf = options.deps.shelf;
+  const refresh = { outbox: options.outbox, statuses: options.deps.statuses, ...(shelf && { statusesOf: (key: string) => shelf.open(key).statuses }), timeZone: options.deps.timeZone };
+  const clicks = { ...ctx, names, refresh };
   listenMessages(app, ctx);
   listenCardActions(app, clicks);
   listenDialogs(app, clicks);
