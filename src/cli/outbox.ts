@@ -2,7 +2,7 @@
 // the dispatcher has delivered, is delivering, or gave up on (SPEC §4: never
 // dropped, always visible), and a second chance for what failed.
 import type { Config } from '../config.ts';
-import { translator, type MessageKey, type Translate } from '../i18n/catalog.ts';
+import { isMessageKey, translator, type MessageKey, type Translate } from '../i18n/catalog.ts';
 import { closeDatabase, openDatabase } from '../adapters/db/connect.ts';
 import { createOutboxStore } from '../adapters/db/outbox-store.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
@@ -74,8 +74,15 @@ function renderLine(entry: OutboxEntry, t: Translate): string {
     channel: channelText(entry, t),
     attempts: entry.attempts,
     ts: entry.sentTs ?? '-',
-    error: entry.lastError && entry.status !== 'sent' ? t('outbox.lastError', { error: oneLine(entry.lastError) }) : '',
+    error: entry.lastError && entry.status !== 'sent' ? t('outbox.lastError', { error: errorText(entry.lastError, t) }) : '',
   });
+}
+
+/** The platform's code, with what to do about it when the catalogue knows the code. */
+function errorText(error: string, t: Translate): string {
+  const code = oneLine(error);
+  const reason = `outbox.reason.${code}`;
+  return isMessageKey(reason) ? `${code} (${t(reason)})` : code;
 }
 
 function channelText(entry: OutboxEntry, t: Translate): string {

@@ -18,6 +18,7 @@ import * as excel from './messages/excel.ts';
 import * as cliHelp from './messages/cli-help.ts';
 import * as directoryFile from './messages/directory-file.ts';
 import * as reports from './messages/reports.ts';
+import * as outboxReasons from './messages/outbox-reasons.ts';
 
 export type { Message, Params };
 
@@ -408,6 +409,7 @@ const ja = {
   ...cliHelp.ja,
   ...directoryFile.ja,
   ...reports.ja,
+  ...outboxReasons.ja,
 };
 
 export type MessageKey = keyof typeof ja;
@@ -789,6 +791,7 @@ const en: Record<MessageKey, Message> = {
   ...cliHelp.en,
   ...directoryFile.en,
   ...reports.en,
+  ...outboxReasons.en,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Message>> = { ja, en };

@@ -50,7 +50,7 @@ describe('shinchoku outbox', () => {
     const division = reminderEntries([sent.message])[0]?.body.division;
     expect(all.stdout).toContain(`送信済み  ${division} → ${sent.channel}  試行 0  ts ${sent.ts}`);
     expect(all.stdout).toContain('総務部管財課 → C0REFORM01 (担当課のチャンネル未設定: 取りまとめへ)');
-    expect(all.stdout).toMatch(/#\d+  2020-07-22  失敗  総務部税収確保課 → C0ZEISHU01  試行 1  ts -  エラー: channel_not_found/);
+    expect(all.stdout).toMatch(/#\d+  2020-07-22  失敗  総務部税収確保課 → C0ZEISHU01  試行 1  ts -  エラー: channel_not_found \(チャンネルが見つかりません。対応表のチャンネル ID を確かめてください\)/);
     expect(all.stdout).toContain(`合計 ${notifier.calls.length} 件`);
 
     const failed = await cli(['outbox', '--failed'], env);

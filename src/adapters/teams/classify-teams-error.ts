@@ -11,7 +11,7 @@ import { redactSecrets } from './redact-secrets.ts';
 
 export type SendFailure = Extract<SendResult, { ok: false }>;
 
-/** Codes of permanent failures, each with a reason in the catalogue (teams.outbox.reason.*). */
+/** Codes of permanent failures, each with a reason in the catalogue (outbox.reason.*, shown by `shinchoku outbox`). */
 export const TEAMS_PERMANENT_CODES = ['teams_forbidden', 'teams_not_found', 'teams_too_large', 'teams_unauthorized', 'teams_bad_request'] as const;
 
 const PERMANENT_BY_STATUS: Record<number, string> = {

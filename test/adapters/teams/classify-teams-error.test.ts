@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTeamsError } from '../../../src/adapters/teams/classify-teams-error.ts';
+import { classifyTeamsError, TEAMS_PERMANENT_CODES } from '../../../src/adapters/teams/classify-teams-error.ts';
+import { isMessageKey, translate } from '../../../src/i18n/catalog.ts';
 
 const http = (status: number, headers: Record<string, string> = {}) => ({ response: { status, headers } });
 
@@ -26,4 +27,19 @@ describe('classifyTeamsError', () => {
     const error = new Error('request with Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl failed');
     expect(classifyTeamsError(error).error).not.toContain('eyJ');
   });
+
+  it('gives every permanent failure a reason the operator reads in `shinchoku outbox`, in both languages', () => {
+    for (const status of [400, 401, 403, 404, 413]) {
+      const failure = classifyTeamsError(http(status));
+      expect(failure.kind).toBe('permanent');
+      expect(TEAMS_PERMANENT_CODES).toContain(failure.error);
+    }
+    for (const code of TEAMS_PERMANENT_CODES) {
+      const key = `outbox.reason.${code}`;
+      expect(isMessageKey(key), key).toBe(true);
+      if (isMessageKey(key)) expect(translate('ja', key)).not.toBe(translate('en', key));
+    }
+    expect(translate('ja', 'outbox.reason.teams_forbidden')).toContain('追加し直して');
+  });
 });
+
