@@ -250,6 +250,22 @@ describe('the shell, in-process', () => {
     expect(answerTo(printed, '/plan status --year 2019')).toMatch(/^! 2019年度の計画はありません\n {2}保存されている計画: fy2020\(2020年度「令和2年度/u);
   }, 60_000);
 
+  it('records a reply to last year\'s reminder on last year\'s plan once this year\'s is the default (issue 13)', async () => {
+    await shell([':now'], '2020-07-22T09:30');
+    const db = await openDatabase(join(dir, 'bot.db'));
+    const plans = createPlanStore(db, { today: () => '2021-03-25' });
+    await plans.save(nextFiscalYear((await plans.loadKey('fy2020'))!), 'fy2021.yaml', '2021-03-25T00:00:00.000Z', 'fy2021');
+    await closeDatabase(db);
+    // In April FY2021 is the default; FY2020's overdue reminders still go out until its period ends on April 30.
+    const session = await openShell('2021-04-15T09:30');
+    const line = /\[(\d+)\] 【期限超過】6-2-3 /u.exec(session.printed())?.[1];
+    expect(line).toBeDefined();
+    const printed = await session.script([':as 総務部税収確保課', `:reply ${line} 1`, '/plan history 6-2-3 --plan fy2020', '/plan history 6-2-3']);
+    expect(answerTo(printed, `:reply ${line} 1`)).toMatch(/^✓ 6-2-3 の状況を「完了」として記録しました\(前回: 未着手\)\n/u);
+    expect(answerTo(printed, '/plan history 6-2-3 --plan fy2020')).toMatch(/完了 — 総務部税収確保課 \(シェル\)/u);
+    expect(answerTo(printed, '/plan history 6-2-3')).not.toContain('シェル');
+  }, 60_000);
+
   it('opens next year\'s digest with last year\'s unfinished milestones, as the bot wires it (issue 13)', async () => {
     await shell([':as coordinator', '/plan update 1-1-2 delayed 講師が未定'], '2020-10-01T09:30');
     // Next year's plan, imported beside it.
