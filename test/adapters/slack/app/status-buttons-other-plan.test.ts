@@ -12,7 +12,7 @@ import { createStatusStore } from '../../../../src/adapters/db/status-store.ts';
 import { renderReminder } from '../../../../src/adapters/slack/render-reminder.ts';
 import type { ReminderMessage } from '../../../../src/app/ports.ts';
 import type { FakeSlackMessage } from '../../../fakes/fake-slack-api.ts';
-import { messageButtonPayload, viewSubmissionPayload } from '../../../fakes/slack-requests.ts';
+import { homeButtonPayload, messageButtonPayload, viewSubmissionPayload } from '../../../fakes/slack-requests.ts';
 import { nextFiscalYear } from '../../../fixtures/next-fiscal-year.ts';
 import { bundledPlan } from '../../../app/tick-world.ts';
 import { BOT_TOKEN, JINJI_CHANNEL, replyText, startSlackAppWorld, USERS, type SlackAppWorld } from './slack-app-world.ts';
@@ -146,5 +146,21 @@ describe('a status button of last year\'s reminder, clicked once this year\'s pl
     await world.until(() => world.fake.callsTo('chat.update').length === 1);
     expect(await statusesOf('fy2021').history('1-1-2')).toEqual([expect.objectContaining({ status: 'at_risk', via: 'button' })]);
     expect(await statusesOf('fy2020').history('1-1-2')).toEqual([]);
+  });
+
+  it('the Home\'s buttons name the plan it shows, and record on it', async () => {
+    await twoPlans('2021-04-15T10:00:00+09:00');
+    await world.requests.event({ type: 'app_home_opened', user: USERS.jinji, channel: 'D0HOME', tab: 'home', event_ts: `${Date.now() / 1000}` });
+    await world.until(() => world.fake.views.length === 1);
+    const home = world.fake.views[0]!;
+    const blocks = (home.view as { blocks: { type: string; block_id?: string; elements?: { action_id: string; value: string }[] }[] }).blocks;
+    const actions = blocks.find((b) => b.type === 'actions')!;
+    const done = actions.elements!.find((e) => e.action_id === 'status_done')!;
+    const target = JSON.parse(done.value) as { m: string; p: string };
+    expect(target.p).toBe('fy2021');
+    await world.requests.interaction(homeButtonPayload({ userId: USERS.jinji, viewId: home.id, action: { action_id: 'status_done', block_id: actions.block_id!, value: done.value } }));
+    await world.until(() => world.fake.views.length === 2);
+    expect(await statusesOf('fy2021').history(target.m)).toEqual([expect.objectContaining({ status: 'done', via: 'button' })]);
+    expect(await statusesOf('fy2020').history(target.m)).toEqual([]);
   });
 });
