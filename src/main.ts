@@ -206,6 +206,9 @@ export async function startBot(config: Config, write: (text: string) => void, te
       return summary ?? { today: wallClock(now, timeZone).date, outcome: 'no_plan', messages: 0, reminders: 0, missed: 0, skipped: 0 };
     };
     const digestDeps = { plans, statuses, digests, calendar, policy, timeZone, schedule: digestSchedule, lang };
+    // `/plan digest [post]` of one plan: its statuses, its ledger, its coordinator channel.
+    const digestOf = (ref: PlanRef) =>
+      bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directoryForPlan(directory.current(), ref.key), onPosted: () => dispatcher.wake() });
     const weeklyDigest = async (now: Date) => {
       const result = await postEveryPlanDigest(await plans.list(), async (ref) => {
         const one = await postDigest(now, { ...digestDeps, ...planParts(ref), directory: directoryForPlan(directory.current(), ref.key) });
@@ -243,9 +246,7 @@ export async function startBot(config: Config, write: (text: string) => void, te
         },
       },
       // `/plan digest post` enqueues; the dispatcher is woken (Slack) or run after the command (shell).
-      digest: defaultPlanDigest(plans, (ref) =>
-        bindDigestCommands({ ...digestDeps, ...planParts(ref), directory: () => directoryForPlan(directory.current(), ref.key), onPosted: () => dispatcher.wake() }),
-      ),
+      digest: defaultPlanDigest(plans, digestOf),
       // `/plan export`: the default plan's workbook; each platform hands it over its own way (files, below and in the Slack app).
       reports: createReportFiles(
         createReportSources(db, { calendar, policy, timeZone, rounds: createReportRoundStore(db), entries: createReportEntryStore(db) }),
@@ -265,10 +266,14 @@ export async function startBot(config: Config, write: (text: string) => void, te
           }
         : {}),
       ...(access ? { dashboard: access } : {}),
-      // `/plan status --year 2020`, `--plan KEY`: any stored plan, with its own statuses (issue 13).
+      // `/plan status --year 2020`, `--plan KEY`: any stored plan, with its own statuses and digest (issue 13).
       shelf: {
         list: () => plans.list(),
-        open: (key) => ({ plans: { load: () => plans.loadKey(key) }, statuses: logStatusAppends(createStatusStore(db, () => plans.scopeOf(key)), logger) }),
+        open: (key) => ({
+          plans: { load: () => plans.loadKey(key) },
+          statuses: logStatusAppends(createStatusStore(db, () => plans.scopeOf(key)), logger),
+          digest: keyedPlanDigest(plans, key, digestOf),
+        }),
       },
     };
     if (dashboardSettings && access) {
@@ -389,6 +394,18 @@ function terminalParts(terminal: ShellTerminal): Pick<Parameters<typeof startShe
     ...(terminal.output ? { output: terminal.output } : {}),
     interactive: terminal.interactive ?? false,
     echo: terminal.echo ?? false,
+  };
+}
+
+/** The DigestCommands of the plan stored under `key` (`/plan digest --plan KEY`). */
+function keyedPlanDigest(plans: PlanStore, key: string, bind: (ref: PlanRef) => DigestCommands): DigestCommands {
+  const bound = async () => {
+    const ref = (await plans.list()).find((stored) => stored.key === key);
+    return bind(ref ?? { key, prefix: '' });
+  };
+  return {
+    preview: async (now, lang) => (await bound()).preview(now, lang),
+    post: async (now, replace) => (await bound()).post(now, replace),
   };
 }
 

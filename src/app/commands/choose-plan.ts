@@ -10,7 +10,7 @@ import { chooseDefaultPlan, planPeriodOf } from '../../domain/plan-period.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { wallClock } from '../../domain/zoned-time.ts';
 import type { PlanSelector } from './command.ts';
-import type { CommandDeps, PlanSource, StatusHistory } from './ports.ts';
+import type { CommandDeps, DigestCommands, PlanSource, StatusHistory } from './ports.ts';
 import type { CommandProblem } from './reply.ts';
 
 /** A stored plan as the choice lists it. */
@@ -26,8 +26,8 @@ export interface ShelvedPlan {
 export interface PlanShelf {
   /** By fiscal year, then key. */
   list(): Promise<ShelvedPlan[]>;
-  /** The plan stored under `key` and its statuses, as the commands read the default plan. */
-  open(key: string): { plans: PlanSource; statuses: StatusHistory };
+  /** The plan stored under `key`, its statuses and (where wired) its digest, as the commands read the default plan's. */
+  open(key: string): { plans: PlanSource; statuses: StatusHistory; digest?: DigestCommands };
 }
 
 /** The plan a reply speaks of, when the command named one. */
@@ -57,7 +57,7 @@ export async function choosePlan(deps: CommandDeps, selector: PlanSelector | und
   }
   const periodEnd = planPeriodOf(chosen.fiscalYear).end;
   return ok({
-    deps: { ...deps, ...deps.shelf.open(chosen.key) },
+    deps: openedDeps(deps, deps.shelf, chosen.key),
     plan: { key: chosen.key, title: chosen.title, fiscalYear: chosen.fiscalYear, periodEnd, over: compareLocalDates(today, periodEnd) > 0 },
   });
 }
@@ -84,5 +84,17 @@ export async function openDefaultPlan(deps: CommandDeps): Promise<{ deps: Comman
   const stored = (await deps.shelf?.list()) ?? [];
   const chosen = chooseDefaultPlan(stored, wallClock(deps.clock.now(), deps.timeZone).date);
   if (!chosen || !deps.shelf) return { deps, key: null };
-  return { deps: { ...deps, ...deps.shelf.open(chosen.key) }, key: chosen.key };
+  return { deps: openedDeps(deps, deps.shelf, chosen.key), key: chosen.key };
+}
+
+/** `deps` speaking for the plan stored under `key`: its plan, statuses, digest and report rounds. */
+function openedDeps(deps: CommandDeps, shelf: PlanShelf, key: string): CommandDeps {
+  const opened = shelf.open(key);
+  return {
+    ...deps,
+    plans: opened.plans,
+    statuses: opened.statuses,
+    ...(opened.digest && { digest: opened.digest }),
+    ...(deps.reportRounds && { reportRounds: { ...deps.reportRounds, planKey: async () => key } }),
+  };
 }

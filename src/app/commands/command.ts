@@ -33,13 +33,13 @@ export type Command =
   | { kind: 'update'; id: string; checkpoint: MonthRef | 'all' | null; status: StatusCode; comment: string | undefined; plan?: PlanSelector }
   | { kind: 'due'; id: string; checkpoint: MonthRef | null; month: MonthRef; comment: string | undefined; plan?: PlanSelector }
   /** `replace`: the post takes the place of the week's digest instead of adding to it. */
-  | { kind: 'digest'; post: boolean; replace: boolean }
+  | { kind: 'digest'; post: boolean; replace: boolean; plan?: PlanSelector }
   | { kind: 'owner'; division: string; channel: string | null; users: string[] | null; channelMembers: boolean | null }
   | { kind: 'lang'; lang: Lang | null }
   /** The progress report workbook (進捗管理表), handed to the asker. */
   | { kind: 'export' }
   /** `/plan report …` (報告): report rounds (issue 15 §1). */
-  | { kind: 'report'; action: ReportAction }
+  | { kind: 'report'; action: ReportAction; plan?: PlanSelector }
   /** `/plan dashboard`: the asker's own link; `link NAME [DAYS]` / `revoke ID`: a coordinator's read-only links. */
   | { kind: 'dashboard'; action: DashboardAction };
 

@@ -114,7 +114,7 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
     case 'history':
       return withPlan(rest, parseHistory);
     case 'digest':
-      return parseDigest(rest);
+      return withPlan(rest, parseDigest);
     case 'owner':
       return parseOwner(rest);
     case 'lang':
@@ -122,8 +122,12 @@ function parseSub(sub: Sub, rest: Token[], text: string): Result<Command, ParseP
     case 'export':
       return rest.length === 0 ? ok({ kind: 'export' }) : unexpected(rest[0]!, 'export');
     case 'report': {
-      const parsed = parseReportCommand(rest, (index) => commentFrom(text, rest, index));
-      return parsed.ok ? ok({ kind: 'report', action: parsed.value }) : parsed;
+      // Another plan only right after `report` (`report --plan dx-2020 open …`): answers and comments are free text.
+      const leading = takeLeading(rest, 0);
+      if (!leading.ok) return leading;
+      const tokens = leading.value.rest;
+      const parsed = parseReportCommand(tokens, (index) => commentFrom(text, tokens, index));
+      return addPlan(parsed.ok ? ok({ kind: 'report', action: parsed.value }) : parsed, leading.value.selector);
     }
     case 'dashboard':
       return parseDashboard(rest);

@@ -5,12 +5,13 @@
  */
 import type { UpdateVia } from '../../domain/status-update.ts';
 import type { Command } from './command.ts';
+import { choosePlan } from './choose-plan.ts';
 import { changeOwner } from './change-owner.ts';
 import { dashboardCommand } from './dashboard-command.ts';
 import { digestCommand } from './digest-command.ts';
 import { exportReport } from './export-report.ts';
 import type { CommandDeps } from './ports.ts';
-import type { Reply } from './reply.ts';
+import { problemReply, type Reply } from './reply.ts';
 import { reviseDue } from './revise-due.ts';
 import { languageOf, setLanguage } from './set-language.ts';
 import { showHelp } from './show-help.ts';
@@ -46,8 +47,11 @@ export async function runCommand(deps: CommandDeps, userId: string, command: Com
       return digestCommand(deps, userId, command, await languageOf(deps, userId));
     case 'export':
       return exportReport(deps, userId, await languageOf(deps, userId));
-    case 'report':
-      return runReportCommand(deps, userId, command.action, reportViaOf(via));
+    case 'report': {
+      // `report --plan dx-2020 …`: the rounds of that plan (issue 13); the default plan's otherwise.
+      const chosen = await choosePlan(deps, command.plan);
+      return chosen.ok ? runReportCommand(chosen.value.deps, userId, command.action, reportViaOf(via)) : problemReply(chosen.error);
+    }
     case 'dashboard':
       return dashboardCommand(deps, userId, command.action);
   }

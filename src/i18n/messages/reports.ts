@@ -2,7 +2,7 @@
 import type { Message, Params } from '../message.ts';
 
 export const ja = {
-  'plan.usage.report': '/plan report [open 基準日 締切 締切日 | answer ID [評価=… 実績=… 課題=… 方向=…] | return ID コメント | close | history ID]',
+  'plan.usage.report': '/plan report [--year 年度 | --plan キー] [open 基準日 締切 締切日 | answer ID [評価=… 実績=… 課題=… 方向=…] | return ID コメント | close | history ID]',
   'reports.help': [
     '*報告ラウンド (報告)*',
     '`/plan report` — 開いている報告ラウンドの回答状況(担当課別、自分の取組項目)',
@@ -138,7 +138,7 @@ export const ja = {
 } satisfies Record<string, Message>;
 
 export const en: Record<keyof typeof ja, Message> = {
-  'plan.usage.report': '/plan report [open AS-OF deadline DEADLINE | answer ID [evaluation=… achievement=… issues=… next=…] | return ID comment | close | history ID]',
+  'plan.usage.report': '/plan report [--year YEAR | --plan KEY] [open AS-OF deadline DEADLINE | answer ID [evaluation=… achievement=… issues=… next=…] | return ID comment | close | history ID]',
   'reports.help': [
     '*Report rounds (報告)*',
     '`/plan report` — where the open report round stands (per division, and your own items)',
