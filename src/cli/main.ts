@@ -110,17 +110,20 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .action((options: DigestOptions) => digestCommand(options, config, io, clock(config)));
 
   const report = program.command('report').description(t('help.report'));
+  const planOption = ['--plan <key>', t('help.report.plan')] as const;
   report
     .command('open')
     .description(t('help.report.open'))
     .requiredOption('--as-of <date>', t('help.report.asOf'))
     .requiredOption('--deadline <date>', t('help.report.deadline'))
     .option('--scale <grades>', t('help.report.scale'))
+    .option(...planOption)
     .action((options: ReportOpenOptions) => reportOpenCommand(options, config, io, clock(config)));
   report
     .command('status')
     .description(t('help.report.status'))
-    .action(() => reportActionCommand({ op: 'status' }, config, io, clock(config)));
+    .option(...planOption)
+    .action((options: { plan?: string }) => reportActionCommand({ op: 'status' }, config, io, clock(config), options.plan));
   report
     .command('answer')
     .description(t('help.report.answer'))
@@ -129,22 +132,26 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     .option('--achievement <text>', t('help.report.achievement'))
     .option('--issues <text>', t('help.report.issues'))
     .option('--next-steps <text>', t('help.report.nextSteps'))
-    .action((item: string, options: ReportAnswerOptions) => reportActionCommand({ op: 'answer', itemId: item, fields: answerFieldsOf(options) }, config, io, clock(config)));
+    .option(...planOption)
+    .action((item: string, options: ReportAnswerOptions) => reportActionCommand({ op: 'answer', itemId: item, fields: answerFieldsOf(options) }, config, io, clock(config), options.plan));
   report
     .command('return')
     .description(t('help.report.return'))
     .argument('<item>', t('help.report.item'))
     .requiredOption('--comment <text>', t('help.report.comment'))
-    .action((item: string, options: { comment: string }) => reportActionCommand({ op: 'return', itemId: item, comment: options.comment }, config, io, clock(config)));
+    .option(...planOption)
+    .action((item: string, options: { comment: string; plan?: string }) => reportActionCommand({ op: 'return', itemId: item, comment: options.comment }, config, io, clock(config), options.plan));
   report
     .command('close')
     .description(t('help.report.close'))
-    .action(() => reportActionCommand({ op: 'close' }, config, io, clock(config)));
+    .option(...planOption)
+    .action((options: { plan?: string }) => reportActionCommand({ op: 'close' }, config, io, clock(config), options.plan));
   report
     .command('history')
     .description(t('help.report.history'))
     .argument('<item>', t('help.report.item'))
-    .action((item: string) => reportActionCommand({ op: 'history', itemId: item }, config, io, clock(config)));
+    .option(...planOption)
+    .action((item: string, options: { plan?: string }) => reportActionCommand({ op: 'history', itemId: item }, config, io, clock(config), options.plan));
 
   program
     .command('export')

@@ -4,7 +4,8 @@
 // recorded as `cli:USER` (the operating-system user) with via `cli`.
 import { userInfo } from 'node:os';
 import type { Config } from '../config.ts';
-import type { Reply } from '../app/commands/reply.ts';
+import { choosePlan } from '../app/commands/choose-plan.ts';
+import { problemReply, type Reply } from '../app/commands/reply.ts';
 import type { CommandDeps } from '../app/commands/ports.ts';
 import type { ReportAction } from '../app/report/report-action.ts';
 import { parseTypedDate } from '../domain/typed-time.ts';
@@ -31,6 +32,8 @@ export interface ReportOpenOptions {
   asOf: string;
   deadline: string;
   scale?: string;
+  /** The key of the plan whose round it is; the default plan without it. */
+  plan?: string;
 }
 
 export interface ReportAnswerOptions {
@@ -38,6 +41,7 @@ export interface ReportAnswerOptions {
   achievement?: string;
   issues?: string;
   nextSteps?: string;
+  plan?: string;
 }
 
 /** `report open --as-of D --deadline D [--scale A:達成,B:順調,C:遅れ*]`. */
@@ -52,12 +56,12 @@ export async function reportOpenCommand(options: ReportOpenOptions, config: Conf
     if (parsed === null) return fail(io, config, t('reports.cli.badScale', { scale: options.scale }));
     scale = parsed;
   }
-  await withDeps(config, io, now, (deps, actor) => openRound(deps, actor, { asOf, deadline }, scale));
+  await withDeps(config, io, now, (deps, actor) => openRound(deps, actor, { asOf, deadline }, scale), options.plan);
 }
 
 /** `report status|close`, `report return ITEM --comment …`, `report history ITEM`, `report answer ITEM --evaluation …`. */
-export async function reportActionCommand(action: ReportAction, config: Config, io: CliIo, now: Date): Promise<void> {
-  await withDeps(config, io, now, (deps, actor) => runReportCommand(deps, actor, action, 'cli'));
+export async function reportActionCommand(action: ReportAction, config: Config, io: CliIo, now: Date, plan?: string): Promise<void> {
+  await withDeps(config, io, now, (deps, actor) => runReportCommand(deps, actor, action, 'cli'), plan);
 }
 
 /** The fields given as options; those left out keep the round's earlier answer. */
@@ -70,7 +74,7 @@ export function answerFieldsOf(options: ReportAnswerOptions): Partial<ReportFiel
   return fields;
 }
 
-async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: CommandDeps, actor: string) => Promise<Reply>): Promise<void> {
+async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: CommandDeps, actor: string) => Promise<Reply>, planKey?: string): Promise<void> {
   const loaded = await loadDirectory(config.SHINCHOKU_DIRECTORY, config.SHINCHOKU_LANG);
   if (!loaded.ok) return fail(io, config, loaded.error.message);
   const actor = `cli:${operatorName()}`;
@@ -102,7 +106,7 @@ async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: Comma
         planKey: async () => (await plans.scopeOf())?.key ?? null,
         // The requests go into the outbox at once; a running bot's dispatcher delivers them at its next look (SPEC §4).
         onOpened: async (planKey, at) => {
-          const scope = await plans.scopeOf();
+          const ref = (await plans.list()).find((stored) => stored.key === planKey);
           await runRoundTick(
             at,
             {
@@ -116,14 +120,19 @@ async function withDeps(config: Config, io: CliIo, now: Date, work: (deps: Comma
               timeZone: config.SHINCHOKU_TIMEZONE,
               reminderTime: config.REMINDER_TIME,
               lang: config.SHINCHOKU_LANG,
-              keyPrefix: scope?.key === planKey ? scope.prefix : '',
+              keyPrefix: ref?.prefix ?? '',
             },
             { opening: true },
           );
         },
       },
     };
-    const reply = await work(deps, actor);
+    // `report --plan KEY …`: that plan's rounds, as `/plan report --plan KEY …` in chat.
+    const chosen = await choosePlan(
+      { ...deps, shelf: { list: () => plans.list(), open: (key) => ({ plans: { load: () => plans.loadKey(key) }, statuses: createStatusStore(db, () => plans.scopeOf(key)) }) } },
+      planKey === undefined ? undefined : { key: planKey, year: null },
+    );
+    const reply = chosen.ok ? await work(chosen.value.deps, actor) : problemReply(chosen.error);
     const text = renderReplyText(reply, config.SHINCHOKU_LANG, { change: true });
     if (reply.kind === 'problem') return fail(io, config, text.replace(/^! /u, ''));
     io.out(text);

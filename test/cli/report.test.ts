@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/adapters/db/connect.ts';
 import { cli, tempWorkspace } from './run-cli.ts';
@@ -92,4 +94,27 @@ describe('shinchoku report', () => {
     expect(opened.stdout).toContain('A 達成 ／ B 順調 ／ C 遅れ');
     expect((await cli(['report', 'answer', '1-1', '--evaluation', 'C'], env)).code).toBe(0);
   });
+
+  it('runs the rounds of another stored plan with --plan, leaving the default plan\'s alone', async () => {
+    // A second plan of the same year, under a key of its own.
+    const dx = join(ws.dir, 'dx-2020.yaml');
+    writeFileSync(dx, readFileSync(BUNDLED_YAML, 'utf8').replace(/^title: .*$/mu, 'title: 令和2年度 DX推進計画 年次計画'));
+    expect((await cli(['import', dx, '--key', 'dx-2020'], env)).code).toBe(0);
+    const opened = await cli(['report', 'open', '--as-of', '2020-09-30', '--deadline', '2020-10-09', '--plan', 'dx-2020'], env);
+    expect(opened.stdout).toContain('報告ラウンドを開始しました');
+    const db = await openDatabase(ws.database);
+    try {
+      expect((await db.selectFrom('report_round').select(['plan_id', 'as_of']).execute()).map((r) => r.plan_id)).toEqual(['dx-2020']);
+    } finally {
+      await closeDatabase(db);
+    }
+    expect((await cli(['report', 'status', '--plan', 'dx-2020'], env)).code).toBe(0);
+    // The default plan has no round; an unknown key lists the plans there are.
+    expect((await cli(['report', 'status'], env)).stderr).toContain('エラー: ');
+    const unknown = await cli(['report', 'close', '--plan', 'nope'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^エラー: .*nope/u);
+    expect(unknown.stderr).toContain('dx-2020');
+  });
 });
+
