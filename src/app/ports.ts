@@ -101,6 +101,8 @@ export interface RoundMessage {
   /** True when the division has no channel and this goes to the coordinator channel instead. */
   unmapped: boolean;
   round: { asOf: LocalDate; deadline: LocalDate };
+  /** The plan the round is of, so that its 回答 buttons open that plan's form whichever plan is the default (absent in messages queued before it was kept). */
+  planKey?: string;
   /** Business days from `day` to the deadline: positive before it, 0 on its last business day, negative after. */
   daysLeft: number;
   items: RoundNoticeItem[];

@@ -7,6 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { AnswerForm } from '../../app/report/report-reply.ts';
+import { isValidPlanKey } from '../../domain/plan-period.ts';
 import { findGrade, REPORT_FIELD_MAX_CHARS, type ReportField } from '../../domain/report-round.ts';
 import { translator, type Lang, type MessageKey } from '../../i18n/catalog.ts';
 import { formatAsOf } from '../../i18n/format-as-of.ts';
@@ -24,6 +25,8 @@ export interface ReportModalMetadata {
   i: string;
   /** The round it was opened in. */
   r: number;
+  /** The round's plan (absent in modals opened before it was kept: then the default plan's). */
+  p?: string;
 }
 
 /** The modal for `form`, in `lang`. */
@@ -59,7 +62,7 @@ export function renderReportModal(form: AnswerForm, lang: Lang): types.ModalView
     ...(form.suggested === null ? {} : { hint: plain(t('reports.form.suggested', { code: form.suggested }), 2000) }),
     element: { type: 'static_select', action_id: REPORT_MODAL_ACTION, placeholder: plain(t('reports.form.evaluationPlaceholder')), options: grades, ...(initial ? { initial_option: initial } : {}) },
   }, textInput('issues'), textInput('nextSteps'));
-  const metadata: ReportModalMetadata = { i: form.item.id, r: form.round.id };
+  const metadata: ReportModalMetadata = { i: form.item.id, r: form.round.id, p: form.round.planId };
   return {
     type: 'modal',
     callback_id: REPORT_MODAL_CALLBACK_ID,
@@ -76,8 +79,10 @@ export function renderReportModal(form: AnswerForm, lang: Lang): types.ModalView
 export function readReportModalMetadata(text: string): ReportModalMetadata | null {
   if (text.length > 500) return null;
   try {
-    const { i, r } = JSON.parse(text) as Record<string, unknown>;
-    return typeof i === 'string' && i !== '' && i.length <= 100 && typeof r === 'number' && Number.isInteger(r) ? { i, r } : null;
+    const { i, r, p } = JSON.parse(text) as Record<string, unknown>;
+    if (typeof i !== 'string' || i === '' || i.length > 100 || typeof r !== 'number' || !Number.isInteger(r)) return null;
+    if (p === undefined) return { i, r };
+    return typeof p === 'string' && isValidPlanKey(p) ? { i, r, p } : null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@
  * (listen-report-command.ts). Pure, like the reminder's renderer.
  */
 import type { types } from '@slack/bolt';
+import { isValidPlanKey } from '../../domain/plan-period.ts';
 import type { RoundMessage } from '../../app/ports.ts';
 import { buildRoundView } from '../../app/views/build-round-view.ts';
 import { translator } from '../../i18n/catalog.ts';
@@ -17,6 +18,24 @@ import { viewBlocks } from './render-reply.ts';
 export const REPORT_ANSWER_ACTION_ID = 'report_answer';
 /** Matches every 回答 button. */
 export const REPORT_ANSWER_ACTION = /^report_answer(_\d+)?$/u;
+
+/** A 回答 button's value: the item, and the round's plan when known (`{"i":"1-1","p":"fy2020"}`); a bare item id in older messages. */
+export function reportAnswerValue(itemId: string, planKey: string | null): string {
+  return planKey === null ? itemId : JSON.stringify({ i: itemId, p: planKey });
+}
+
+/** Reads a 回答 button's value; null when it is not one. */
+export function readReportAnswerValue(value: string): { itemId: string; planKey: string | null } | null {
+  if (value === '' || value.length > 200) return null;
+  if (!value.startsWith('{')) return value.length <= 100 ? { itemId: value, planKey: null } : null;
+  try {
+    const { i, p } = JSON.parse(value) as Record<string, unknown>;
+    if (typeof i !== 'string' || i === '' || i.length > 100 || typeof p !== 'string' || !isValidPlanKey(p)) return null;
+    return { itemId: i, planKey: p };
+  } catch {
+    return null;
+  }
+}
 
 export function renderRound(message: RoundMessage): SlackMessage {
   const view = buildRoundView(message);
@@ -31,7 +50,7 @@ export function renderRound(message: RoundMessage): SlackMessage {
         type: 'button',
         action_id: `${REPORT_ANSWER_ACTION_ID}_${index}`,
         text: { type: 'plain_text', text: truncate(answer.label, BLOCK_KIT_LIMITS.buttonText), emoji: false },
-        value: answer.itemId,
+        value: reportAnswerValue(answer.itemId, answer.planKey),
       })),
     });
   }

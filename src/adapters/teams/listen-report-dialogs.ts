@@ -17,7 +17,8 @@ import { fieldProblemText } from '../../i18n/report-problem-lines.ts';
 import { renderReplyText } from '../shell/render-reply-text.ts';
 import { CARD_CONTENT_TYPE } from './cards/card-parts.ts';
 import { dialogClosedResponse } from './cards/invoke-responses.ts';
-import { renderReportDialog, reportItemOf, reportValuesOf } from './cards/render-report-dialog.ts';
+import { renderReportDialog, reportItemOf, reportPlanOf, reportValuesOf } from './cards/render-report-dialog.ts';
+import { planByKey } from '../../app/commands/choose-plan.ts';
 import type { TeamsContext } from './teams-context.ts';
 import { teamsTranslator } from './cards/teams-command.ts';
 
@@ -25,8 +26,11 @@ import { teamsTranslator } from './cards/teams-command.ts';
 export async function openReportDialog(ctx: TeamsContext, userId: string, data: Record<string, unknown>, lang: Lang, errors: Partial<Record<ReportField | 'form', string>> = {}, values?: ReportFields): Promise<TaskModuleResponse> {
   const t = teamsTranslator(lang);
   const itemId = reportItemOf(data);
-  if (itemId === null) return dialogClosedResponse(t('teamsCards.action.unknown'));
-  const form = await prepareAnswerForm(ctx.deps, userId, itemId);
+  const planKey = reportPlanOf(data);
+  if (itemId === null || planKey === undefined) return dialogClosedResponse(t('teamsCards.action.unknown'));
+  // The round's own plan, whichever is the default now (a year-end round answered in April).
+  const deps = await planByKey(ctx.deps, planKey);
+  const form = deps.ok ? await prepareAnswerForm(deps.value, userId, itemId) : deps;
   if (!form.ok) return dialogClosedResponse(problemLines(form.error, lang, t).join(' '));
   const dialog = renderReportDialog(form.value, lang, errors, values ?? form.value.values);
   return { task: { type: 'continue', value: { title: dialog.title, width: 'medium', card: { contentType: CARD_CONTENT_TYPE, content: dialog.card } } } };
@@ -36,11 +40,14 @@ export async function openReportDialog(ctx: TeamsContext, userId: string, data: 
 export async function submitReportDialog(ctx: TeamsContext, userId: string, data: Record<string, unknown>, lang: Lang): Promise<TaskModuleResponse> {
   const t = teamsTranslator(lang);
   const itemId = reportItemOf(data);
-  if (itemId === null) return dialogClosedResponse(t('teamsCards.action.unknown'));
+  const planKey = reportPlanOf(data);
+  if (itemId === null || planKey === undefined) return dialogClosedResponse(t('teamsCards.action.unknown'));
   const values = reportValuesOf(data);
-  const checked = await checkAnswer(ctx.deps, userId, itemId, values, 'teams');
+  const deps = await planByKey(ctx.deps, planKey);
+  if (!deps.ok) return dialogClosedResponse(problemLines(deps.error, lang, t).join(' '));
+  const checked = await checkAnswer(deps.value, userId, itemId, values, 'teams');
   if (!checked.ok) return openReportDialog(ctx, userId, data, lang, errorsOf(checked.error, lang), values);
-  await recordAnswer(ctx.deps, checked.value);
+  await recordAnswer(deps.value, checked.value);
   return dialogClosedResponse(renderReplyText(checked.value.reply, lang));
 }
 

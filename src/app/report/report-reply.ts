@@ -9,6 +9,8 @@ import type { WallClock } from '../../domain/zoned-time.ts';
 /** A round as the replies show it. */
 export interface RoundSummary {
   id: number;
+  /** The plan the round is of. */
+  planId: string;
   asOf: LocalDate;
   deadline: LocalDate;
   scale: EvaluationScale;
@@ -85,7 +87,7 @@ export type ReportProblem =
 
 /** A round as the replies show it. */
 export function roundSummaryOf(round: ReportRound): RoundSummary {
-  return { id: round.id, asOf: round.asOf, deadline: round.deadline, scale: round.scale, open: round.closedAt === null };
+  return { id: round.id, planId: round.planId, asOf: round.asOf, deadline: round.deadline, scale: round.scale, open: round.closedAt === null };
 }
 
 /** The latest answer among `entries`, or null. */

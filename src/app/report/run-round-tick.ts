@@ -92,6 +92,7 @@ export async function runRoundTick(now: Date, deps: RoundTickDeps, options: { op
         division: notice.division,
         unmapped: recipient.unmapped,
         round: { asOf: round.asOf, deadline: round.deadline },
+        planKey: round.planId,
         daysLeft,
         items: notice.items,
         divisions: notice.divisions,

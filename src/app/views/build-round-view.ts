@@ -18,6 +18,8 @@ export const MAX_ROUND_LINES = 20;
 /** A button that opens the answer form of an item. */
 export interface RoundAnswerButton {
   itemId: string;
+  /** The round's plan; null in a message queued before messages kept it (then the default plan's round). */
+  planKey: string | null;
   label: string;
 }
 
@@ -64,7 +66,7 @@ export function buildRoundView(message: RoundMessage, options: RoundViewOptions 
     title,
     blocks,
     separator: t('reminder.separator'),
-    answers: shown.map((item) => ({ itemId: item.id, label: t('reports.reminder.answerButton', { id: item.id }) })),
+    answers: shown.map((item) => ({ itemId: item.id, planKey: message.planKey ?? null, label: t('reports.reminder.answerButton', { id: item.id }) })),
     summary: summaryOf(title, message, t),
   };
 }

@@ -48,6 +48,11 @@ describe('Teams report answer dialog', { timeout: 60_000 }, () => {
     const choices = findAll(fetched.body, (o) => o.type === 'Input.ChoiceSet')[0]!;
     expect((choices.choices as Json[]).map((c) => c.value)).toEqual(['◎', '○', '△', '×']);
     const submit = findAll(fetched.body, (o) => o.type === 'Action.Submit')[0]!;
+    // The dialog answers for the round's own plan, whichever plan is the default when it is submitted.
+    expect(typeof (submit.data as Json).p).toBe('string');
+    const otherPlan = await world.fake.sendActivity(world.url, world.fake.activities.taskFetch({ from: ZEISHU, data: { ...(button!.data as Json), p: 'no-such-plan' } }));
+    expect(otherPlan.body).toMatchObject({ task: { type: 'message' } });
+    expect(JSON.stringify(otherPlan.body)).toContain('no-such-plan');
 
     const refused = await world.fake.sendActivity(world.url, world.fake.activities.taskSubmit({ from: ZEISHU, data: { ...(submit.data as Json), evaluation: '○', achievement: '', issues: 'あ'.repeat(1001) } }));
     expect(refused.body).toMatchObject({ task: { type: 'continue' } });

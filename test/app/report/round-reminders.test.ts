@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxStore } from '../../../src/adapters/db/outbox-store.ts';
 import { createReportEntryStore, createReportRoundStore } from '../../../src/adapters/db/report-store.ts';
 import { renderRoundText } from '../../../src/adapters/shell/render-round-text.ts';
-import { renderRound } from '../../../src/adapters/slack/render-round.ts';
+import { readReportAnswerValue, renderRound } from '../../../src/adapters/slack/render-round.ts';
 import { renderRoundCard } from '../../../src/adapters/teams/cards/render-round-card.ts';
 import { renderReplyText } from '../../../src/adapters/shell/render-reply-text.ts';
 import { parseCommand } from '../../../src/app/commands/parse-command.ts';
@@ -160,14 +160,19 @@ describe('report round requests and reminders', () => {
     const slack = renderRound(body);
     const actions = slack.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string; value: string; text: { text: string } }[] };
     expect(actions.elements.map((e) => [e.action_id, e.value, e.text.text])).toEqual([
-      ['report_answer_0', '1-1', '回答 1-1'],
-      ['report_answer_1', '2-1', '回答 2-1'],
+      ['report_answer_0', '{"i":"1-1","p":"fy2023"}', '回答 1-1'],
+      ['report_answer_1', '{"i":"2-1","p":"fy2023"}', '回答 2-1'],
     ]);
+    // Each button names the round's plan, so it opens that plan's form whichever plan is the default;
+    // a bare item id (a message queued before) still reads as the default plan's.
+    expect(readReportAnswerValue(actions.elements[1]!.value)).toEqual({ itemId: '2-1', planKey: 'fy2023' });
+    expect(readReportAnswerValue('2-1')).toEqual({ itemId: '2-1', planKey: null });
+    expect(readReportAnswerValue('{"i":"2-1","p":"../etc"}')).toBeNull();
     expect(slack.text).toContain('総務部人事課 2 件');
 
     const card = JSON.stringify(renderRoundCard(body, request.key));
     expect(card).toContain(`shinchoku-outbox:${request.key}`);
-    expect(card).toContain('"dialog_id":"report_answer","i":"2-1"');
+    expect(card).toContain('"dialog_id":"report_answer","i":"2-1","p":"fy2023"');
     expect(card).toContain('"title":"回答 1-1"');
     // Teams has no slash commands: how to answer is said the Teams way, as Slack's keeps `/plan`.
     expect(card).not.toContain('/plan');

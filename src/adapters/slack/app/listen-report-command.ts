@@ -18,7 +18,8 @@ import { translator, type Lang } from '../../../i18n/catalog.ts';
 import { problemLines } from '../../../i18n/problem-lines.ts';
 import { fieldProblemText } from '../../../i18n/report-problem-lines.ts';
 import { renderReply } from '../render-reply.ts';
-import { REPORT_ANSWER_ACTION } from '../render-round.ts';
+import { readReportAnswerValue, REPORT_ANSWER_ACTION } from '../render-round.ts';
+import { choosePlan, planByKey } from '../../../app/commands/choose-plan.ts';
 import { readReportModalMetadata, renderReportModal, REPORT_MODAL_ACTION, REPORT_MODAL_CALLBACK_ID } from '../render-report-modal.ts';
 import type { ListenerContext } from './listener-context.ts';
 import { answerCommand, planCommandOf, type PlanCommandHandler } from './plan-command.ts';
@@ -27,11 +28,14 @@ export { REPORT_ANSWER_ACTION_ID } from '../render-round.ts';
 
 export const answerReport: PlanCommandHandler = async (args, ctx) => {
   const parsed = planCommandOf(args.command);
-  const action = parsed.ok && parsed.value.kind === 'report' ? parsed.value.action : null;
+  const report = parsed.ok && parsed.value.kind === 'report' ? parsed.value : null;
+  const action = report?.action ?? null;
   if (action?.op === 'answer' && action.fields === null) {
     const userId = args.command.user_id;
     const lang = await languageOf(ctx.deps, userId);
-    const form = await prepareAnswerForm(ctx.deps, userId, action.itemId);
+    // `/plan report --plan KEY answer ID`: that plan's round.
+    const chosen = await choosePlan(ctx.deps, report?.plan);
+    const form = chosen.ok ? await prepareAnswerForm(chosen.value.deps, userId, action.itemId) : chosen;
     if (!form.ok) {
       await args.ack(ephemeral(renderReply(problemReply(form.error), lang)));
       return;
@@ -56,11 +60,13 @@ export const answerReport: PlanCommandHandler = async (args, ctx) => {
 export function listenReportModal(app: App, ctx: ListenerContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: REPORT_ANSWER_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const itemId = action.value ?? '';
-    if (itemId === '' || itemId.length > 100) return;
+    const answer = readReportAnswerValue(action.value ?? '');
+    if (answer === null) return;
     const userId = body.user.id;
     const lang = await languageOf(ctx.deps, userId);
-    const form = await prepareAnswerForm(ctx.deps, userId, itemId);
+    // The round's own plan, whichever is the default now (a year-end round answered in April).
+    const deps = await planByKey(ctx.deps, answer.planKey);
+    const form = deps.ok ? await prepareAnswerForm(deps.value, userId, answer.itemId) : deps;
     if (!form.ok) {
       const message = renderReply(problemReply(form.error), lang);
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
@@ -77,13 +83,14 @@ export function listenReportModal(app: App, ctx: ListenerContext): void {
     }
     const userId = body.user.id;
     const lang = await languageOf(ctx.deps, userId);
-    const checked = await checkAnswer(ctx.deps, userId, metadata.i, readFields(view), 'slack');
+    const deps = await planByKey(ctx.deps, metadata.p ?? null);
+    const checked = deps.ok ? await checkAnswer(deps.value, userId, metadata.i, readFields(view), 'slack') : deps;
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: errorsOf(checked.error, lang) });
       return;
     }
     await ack();
-    await recordAnswer(ctx.deps, checked.value);
+    await recordAnswer(deps.ok ? deps.value : ctx.deps, checked.value);
     // The confirmation goes to the user's DM with the bot: a modal has no channel to answer in.
     const message = renderReply(checked.value.reply, lang);
     await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks }).catch((error: unknown) => {

@@ -6,6 +6,7 @@
  * sends `task/submit` with action `report_submit`. A refused answer shows the
  * dialog again with each problem under its field and what was typed kept.
  */
+import { isValidPlanKey } from '../../../domain/plan-period.ts';
 import type { CardElementArray, IAdaptiveCard, ISubmitAction } from '@microsoft/teams.cards';
 import type { AnswerForm } from '../../../app/report/report-reply.ts';
 import { REPORT_FIELD_MAX_CHARS, REPORT_FIELDS, type ReportField, type ReportFields } from '../../../domain/report-round.ts';
@@ -17,9 +18,16 @@ import { teamsTranslator } from './teams-command.ts';
 
 export const REPORT_DIALOG_VERBS = Object.freeze({ open: 'report_answer', submit: 'report_submit' });
 
-/** The 回答 button: opens the dialog for `itemId` (task/fetch). */
-export function reportAnswerAction(itemId: string, title: string): ISubmitAction {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'task/fetch' }, dialog_id: REPORT_DIALOG_VERBS.open, i: itemId } };
+/** The 回答 button: opens the dialog for `itemId` of the round of `planKey` (the default plan's when null) (task/fetch). */
+export function reportAnswerAction(itemId: string, title: string, planKey: string | null = null): ISubmitAction {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'task/fetch' }, dialog_id: REPORT_DIALOG_VERBS.open, i: itemId, ...(planKey !== null && { p: planKey }) } };
+}
+
+/** The plan a 回答 button or dialog names: its key, null when it names none (older cards), undefined when it is not a key. */
+export function reportPlanOf(data: Record<string, unknown>): string | null | undefined {
+  const { p } = data;
+  if (p === undefined) return null;
+  return typeof p === 'string' && isValidPlanKey(p) ? p : undefined;
 }
 
 /** The item a report dialog action is about, or null when the data is not ours. */
@@ -62,6 +70,6 @@ export function renderReportDialog(form: AnswerForm, lang: Lang, errors: Partial
     const error = errors[field];
     if (error !== undefined) body.push(text(error, { color: 'Attention', spacing: 'None' }));
   }
-  const submit: ISubmitAction = { type: 'Action.Submit', title: t('reports.form.submit'), style: 'positive', data: { action: REPORT_DIALOG_VERBS.submit, i: form.item.id } };
+  const submit: ISubmitAction = { type: 'Action.Submit', title: t('reports.form.submit'), style: 'positive', data: { action: REPORT_DIALOG_VERBS.submit, i: form.item.id, p: form.round.planId } };
   return { title: t('reports.form.title', { id: form.item.id, asOf: formatAsOf(form.round.asOf, lang) }), card: card(body, { actions: [submit] }) };
 }

@@ -25,7 +25,7 @@ export function renderRoundCard(message: RoundMessage, outboxKey: string): IAdap
     // The view's answers follow its item lines in order.
     if (block.kind === 'line' && block.line.id !== '') {
       const answer = answers.shift();
-      if (answer) body.push(actionSet([reportAnswerAction(answer.itemId, answer.label)]));
+      if (answer) body.push(actionSet([reportAnswerAction(answer.itemId, answer.label, answer.planKey)]));
     }
   }
   return card(body, { fallbackText: escapeCardText(view.summary) });
