@@ -42,6 +42,8 @@ describe('Teams report answer dialog', { timeout: 60_000 }, () => {
     const form = await say(ZEISHU, 'report answer 6-2');
     const button = findAll(form, (o) => o.type === 'Action.Submit' && (o.data as Json | undefined)?.dialog_id === 'report_answer')[0];
     expect(button).toBeDefined();
+    // The form's button names the round's plan, as the round's own messages do.
+    expect((button!.data as Json).p).toBe('fy2020');
 
     const fetched = await world.fake.sendActivity(world.url, world.fake.activities.taskFetch({ from: ZEISHU, data: button!.data as Json }));
     expect(fetched.body).toMatchObject({ task: { type: 'continue' } });

@@ -40,7 +40,7 @@ export function renderReplyCard(reply: Reply, lang: Lang, options: RenderReplyCa
     body.push(element, ...details);
   }
   // The report form's text comes with the 回答 button that opens it as a dialog.
-  const actions = reply.kind === 'report' && reply.report.op === 'form' ? [reportAnswerAction(reply.report.form.item.id, teamsTranslator(lang)('reports.form.button'))] : [];
+  const actions = reply.kind === 'report' && reply.report.op === 'form' ? [reportAnswerAction(reply.report.form.item.id, teamsTranslator(lang)('reports.form.button'), reply.report.form.round.planId)] : [];
   return card(body, { fallbackText: escapeCardText(replySummary(view)), ...(actions.length > 0 ? { actions } : {}) });
 }
 
