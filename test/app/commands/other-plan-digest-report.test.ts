@@ -3,70 +3,21 @@
 // year's figures; posting one is refused once its period is over; a report
 // round opened with `report --plan KEY` belongs to that plan. Wired as
 // src/main.ts wires them: each plan its own statuses, digest ledger and rounds.
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDigestStore } from '../../../src/adapters/db/digest-store.ts';
-import { createPlanStore, type PlanStore } from '../../../src/adapters/db/plan-store.ts';
+import { createPlanStore } from '../../../src/adapters/db/plan-store.ts';
 import { createReportEntryStore, createReportRoundStore } from '../../../src/adapters/db/report-store.ts';
-import type { Database } from '../../../src/adapters/db/schema.ts';
-import { createStatusStore } from '../../../src/adapters/db/status-store.ts';
-import { createUserPrefsStore } from '../../../src/adapters/db/user-prefs-store.ts';
-import { bindDigestCommands } from '../../../src/app/commands/bind-digest.ts';
 import { parseCommand } from '../../../src/app/commands/parse-command.ts';
-import type { CommandDeps, DigestCommands } from '../../../src/app/commands/ports.ts';
+import type { CommandDeps } from '../../../src/app/commands/ports.ts';
 import type { Reply } from '../../../src/app/commands/reply.ts';
 import { runCommand } from '../../../src/app/commands/run-command.ts';
-import type { Directory } from '../../../src/domain/directory.ts';
-import { DEFAULT_REMINDER_POLICY } from '../../../src/domain/reminder-policy.ts';
-import { fail } from '../../../src/domain/result.ts';
 import { DIALECTS, type TestDatabase } from '../../adapters/db/dialects.ts';
 import { VirtualClock } from '../../fakes/virtual-clock.ts';
 import { nextFiscalYear } from '../../fixtures/next-fiscal-year.ts';
-import { bundledPlan, calendar, exampleDirectory, TIME_ZONE } from '../tick-world.ts';
+import { bundledPlan, exampleDirectory } from '../tick-world.ts';
+import { shelfCommandDeps } from './plan-shelf-world.ts';
 
 const COORDINATOR = 'U0COORD01';
 const ZEISHU = 'U0ZEISHU1';
-
-function commandDeps(db: Kysely<Database>, plans: PlanStore, directory: Directory, clock: VirtualClock): CommandDeps {
-  const digestOf = (key: string): DigestCommands => {
-    const bound = async () => {
-      const ref = (await plans.list()).find((p) => p.key === key) ?? { key, prefix: '' };
-      return bindDigestCommands({
-        plans: { load: () => plans.loadKey(ref.key) },
-        statuses: createStatusStore(db, async () => ref),
-        digests: createDigestStore(db, ref.prefix),
-        keyPrefix: ref.prefix,
-        directory: () => directory,
-        calendar,
-        policy: DEFAULT_REMINDER_POLICY,
-        timeZone: TIME_ZONE,
-        schedule: { weekday: 1, time: '09:00' },
-        lang: 'ja',
-      });
-    };
-    return { preview: async (now, lang) => (await bound()).preview(now, lang), post: async (now, replace) => (await bound()).post(now, replace) };
-  };
-  return {
-    plans,
-    statuses: createStatusStore(db, () => plans.scopeOf()),
-    directory: { current: () => directory, change: async () => fail({ code: 'read_only', message: 'test directory' }) },
-    members: { membersOf: async () => new Set<string>() },
-    prefs: createUserPrefsStore(db),
-    calendar,
-    clock,
-    timeZone: TIME_ZONE,
-    defaultLang: 'ja',
-    digest: {
-      preview: async (now, lang) => digestOf((await plans.scopeOf())!.key).preview(now, lang),
-      post: async (now, replace) => digestOf((await plans.scopeOf())!.key).post(now, replace),
-    },
-    reportRounds: { rounds: createReportRoundStore(db), entries: createReportEntryStore(db), planKey: async () => (await plans.scopeOf())?.key ?? null },
-    shelf: {
-      list: () => plans.list(),
-      open: (key) => ({ plans: { load: () => plans.loadKey(key) }, statuses: createStatusStore(db, () => plans.scopeOf(key)), digest: digestOf(key) }),
-    },
-  };
-}
 
 for (const dialect of DIALECTS) {
   describe(`/plan digest and /plan report about another plan (${dialect.name})`, () => {
@@ -90,7 +41,7 @@ for (const dialect of DIALECTS) {
       today = '2020-04-01';
       const plans = createPlanStore(test.db, { today: () => today });
       clock = new VirtualClock('2020-10-01T10:00:00+09:00');
-      deps = commandDeps(test.db, plans, await exampleDirectory(), clock);
+      deps = shelfCommandDeps(test.db, plans, await exampleDirectory(), clock);
       const fy2020 = await bundledPlan();
       await plans.save(fy2020, 'fy2020.yaml', '2020-04-01T00:00:00.000Z', 'fy2020');
       today = '2020-10-01';

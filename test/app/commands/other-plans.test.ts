@@ -4,43 +4,23 @@
 // `--plan fy2020`), read-only once its period is over; an unknown year or key
 // lists the plans there are. Wired as src/main.ts wires the commands, on
 // every dialect; replies read through the shared view in both languages.
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlanStore, type PlanStore } from '../../../src/adapters/db/plan-store.ts';
-import type { Database } from '../../../src/adapters/db/schema.ts';
 import { createStatusStore } from '../../../src/adapters/db/status-store.ts';
-import { createUserPrefsStore } from '../../../src/adapters/db/user-prefs-store.ts';
 import { parseCommand } from '../../../src/app/commands/parse-command.ts';
 import type { CommandDeps } from '../../../src/app/commands/ports.ts';
 import type { Reply } from '../../../src/app/commands/reply.ts';
 import { runCommand } from '../../../src/app/commands/run-command.ts';
 import { buildReplyView, type ReplyView } from '../../../src/app/views/build-reply-view.ts';
-import type { Directory } from '../../../src/domain/directory.ts';
-import { fail } from '../../../src/domain/result.ts';
 import type { Lang } from '../../../src/i18n/catalog.ts';
 import { DIALECTS, type TestDatabase } from '../../adapters/db/dialects.ts';
 import { VirtualClock } from '../../fakes/virtual-clock.ts';
 import { nextFiscalYear } from '../../fixtures/next-fiscal-year.ts';
-import { bundledPlan, calendar, exampleDirectory, TIME_ZONE } from '../tick-world.ts';
+import { bundledPlan, exampleDirectory } from '../tick-world.ts';
+import { shelfCommandDeps } from './plan-shelf-world.ts';
 
 const COORDINATOR = 'U0COORD01';
 const ZEISHU = 'U0ZEISHU1';
-
-/** The commands as src/main.ts wires them: the default plan's statuses, and the shelf of every plan. */
-function commandDeps(db: Kysely<Database>, plans: PlanStore, directory: Directory, clock: VirtualClock): CommandDeps {
-  return {
-    plans,
-    statuses: createStatusStore(db, () => plans.scopeOf()),
-    directory: { current: () => directory, change: async () => fail({ code: 'read_only', message: 'test directory' }) },
-    members: { membersOf: async () => new Set<string>() },
-    prefs: createUserPrefsStore(db),
-    calendar,
-    clock,
-    timeZone: TIME_ZONE,
-    defaultLang: 'ja',
-    shelf: { list: () => plans.list(), open: (key) => ({ plans: { load: () => plans.loadKey(key) }, statuses: createStatusStore(db, () => plans.scopeOf(key)) }) },
-  };
-}
 
 /** Every word of a view, as one text. */
 function textOf(view: ReplyView): string {
@@ -72,7 +52,7 @@ for (const dialect of DIALECTS) {
       let today = '2020-04-01';
       plans = createPlanStore(test.db, { today: () => today });
       clock = new VirtualClock('2020-10-01T10:00:00+09:00');
-      deps = commandDeps(test.db, plans, await exampleDirectory(), clock);
+      deps = shelfCommandDeps(test.db, plans, await exampleDirectory(), clock);
       const fy2020 = await bundledPlan();
       await plans.save(fy2020, 'fy2020.yaml', '2020-04-01T00:00:00.000Z', 'fy2020');
       // During FY2020, through the default plan: 6-2-10 done, 6-2-1 delayed.
