@@ -4,11 +4,12 @@
  * transaction, and every dispatcher write is conditional on the lease, so two
  * dispatchers (two processes, two instances) never act on the same message.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { SqliteAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { OutboxMessageBody } from '../../app/ports.ts';
 import type { OutboxAdmin, OutboxEntry, OutboxQueue, OutboxStatus, ReminderOutbox, TickTransaction } from '../../app/outbox-port.ts';
 import type { Database, OutboxTable } from './schema.ts';
 import { insertOutboxMessage } from './insert-outbox-message.ts';
+import { createLeaseWrites, type LeaseWrites } from './lease-writes.ts';
 import { queueWrite } from './write-queue.ts';
 
 export type OutboxStore = ReminderOutbox & OutboxQueue & OutboxAdmin;
@@ -22,6 +23,8 @@ const CHUNK = 2000;
 
 /** Creates the outbox store over an open database. */
 export function createOutboxStore(db: Kysely<Database>): OutboxStore {
+  // The dispatcher's writes, merged per turn of the event loop (lease-writes.ts); on SQLite they also share a commit.
+  const leaseWrites = createLeaseWrites(db, { shareCommit: db.getExecutor().adapter instanceof SqliteAdapter });
   return {
     tickTransaction: (name, now, work) => queueWrite(() => db.transaction().execute((trx) => runTick(trx, name, now.toISOString(), work))),
 
@@ -55,36 +58,15 @@ export function createOutboxStore(db: Kysely<Database>): OutboxStore {
       return times[0] === undefined ? null : new Date(times[0]);
     },
 
-    claim: (id, { owner, now, leaseUntil, fresh }) =>
-      queueWrite(async () => {
-        const at = now.toISOString();
-        let query = db
-          .updateTable('outbox')
-          .set({ status: 'sending', lease_owner: owner, lease_until: leaseUntil.toISOString(), updated_at: at })
-          .where('id', '=', id)
-          .where('status', 'in', ['pending', 'sending'])
-          .where('next_attempt_at', '<=', at)
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]));
-        // Only insertion produces this state (every later transition changes
-        // status, attempts or last_error), so a message claimed in it was never tried.
-        if (fresh) query = query.where('status', '=', 'pending').where('attempts', '=', 0).where('last_error', 'is', null);
-        const row = await query.returningAll().executeTakeFirst();
-        return row ? toEntry(row) : null;
-      }),
+    claim: async (id, { owner, now, leaseUntil, fresh }) => {
+      const row = await leaseWrites.claim({ id, owner, now, leaseUntil, fresh });
+      return row ? toEntry(row) : null;
+    },
 
-    markSent: (id, owner, sentTs, now) =>
-      whileLeased(db, id, owner, {
-        status: 'sent',
-        sent_ts: sentTs,
-        sent_at: now.toISOString(),
-        last_error: null,
-        lease_owner: null,
-        lease_until: null,
-        updated_at: now.toISOString(),
-      }),
+    markSent: (id, owner, sentTs, now) => leaseWrites.markSent({ id, owner, sentTs, now }),
 
     reschedule: (id, owner, next, now) =>
-      whileLeased(db, id, owner, {
+      whileLeased(leaseWrites, id, owner, {
         status: 'pending',
         attempts: next.attempts,
         next_attempt_at: next.at.toISOString(),
@@ -95,7 +77,7 @@ export function createOutboxStore(db: Kysely<Database>): OutboxStore {
       }),
 
     markFailed: (id, owner, failure, now) =>
-      whileLeased(db, id, owner, {
+      whileLeased(leaseWrites, id, owner, {
         status: 'failed',
         attempts: failure.attempts,
         last_error: failure.error,
@@ -197,9 +179,9 @@ async function runTick<T>(trx: Transaction<Database>, name: string, now: string,
 type LeasedUpdate = Partial<Omit<Selectable<OutboxTable>, 'id' | 'key'>>;
 
 /** Applies `changes` only while `owner` still holds the lease on message `id`. */
-function whileLeased(db: Kysely<Database>, id: number, owner: string, changes: LeasedUpdate): Promise<boolean> {
-  return queueWrite(async () => {
-    const result = await db
+function whileLeased(leaseWrites: LeaseWrites, id: number, owner: string, changes: LeasedUpdate): Promise<boolean> {
+  return leaseWrites.write(async (conn) => {
+    const result = await conn
       .updateTable('outbox')
       .set(changes)
       .where('id', '=', id)

@@ -184,6 +184,46 @@ for (const dialect of DIALECTS) {
         expect(await store.retry(9999, { channel: 'C0ZAISEI01', body }, at(5_000))).toBe(false);
       });
 
+      it('answers each of many writes asked for at once as if it had been alone', async () => {
+        // Fifty channels claim and record at the same moment; the store merges their
+        // statements (lease-writes.ts), and every message must still get its own answer.
+        const ids = await enqueue(store, ...Array.from({ length: 9 }, (_, i) => message(`課${i}`, `C0CHAN000${i}`)));
+        const [leasedByX, triedBefore, notDueYet, freshA, freshB, sentA, heldByX, sentA2, askedTwice] = ids as [number, number, number, number, number, number, number, number, number];
+        await store.claim(leasedByX, lease('X', T0));
+        // Claimed, then its dispatcher died: the lease ran out with the message still `sending`.
+        await store.claim(triedBefore, { owner: 'A', now: T0, leaseUntil: at(500), fresh: false });
+        await store.claim(notDueYet, lease('A', T0));
+        await store.reschedule(notDueYet, 'A', { at: at(10_000), attempts: 1, error: 'http 503' }, T0);
+        await store.claim(sentA, lease('A', T0));
+        await store.claim(heldByX, lease('X', T0));
+        await store.claim(sentA2, lease('A', T0));
+
+        const now = at(1_000);
+        const answers = await Promise.all([
+          store.claim(leasedByX, lease('A', now)),
+          store.claim(triedBefore, lease('A', now, true)),
+          store.claim(notDueYet, lease('A', now)),
+          store.claim(freshA, lease('A', now, true)),
+          store.claim(freshB, lease('B', now, true)),
+          store.markSent(sentA, 'A', '1700000000.000601', now),
+          store.markSent(heldByX, 'A', '1700000000.000701', now),
+          store.markSent(sentA2, 'A', '1700000000.000801', now),
+          store.claim(askedTwice, lease('A', now, true)),
+          store.claim(askedTwice, lease('A', now, true)),
+        ]);
+        expect(answers.map((answer) => (answer === null || typeof answer === 'boolean' ? answer : answer.leaseOwner))).toEqual([null, null, null, 'A', 'B', true, false, true, 'A', null]);
+
+        const rows = new Map((await store.list()).map((entry) => [entry.id, entry]));
+        expect(rows.get(leasedByX)).toMatchObject({ status: 'sending', leaseOwner: 'X' });
+        expect(rows.get(notDueYet)).toMatchObject({ status: 'pending', leaseOwner: null, attempts: 1 });
+        expect(rows.get(freshA)).toMatchObject({ status: 'sending', leaseOwner: 'A', leaseUntil: at(61_000) });
+        expect(rows.get(freshB)).toMatchObject({ status: 'sending', leaseOwner: 'B' });
+        // Each delivery keeps its own message id from the platform.
+        expect(rows.get(sentA)).toMatchObject({ status: 'sent', sentTs: '1700000000.000601', sentAt: now, leaseOwner: null });
+        expect(rows.get(sentA2)).toMatchObject({ status: 'sent', sentTs: '1700000000.000801' });
+        expect(rows.get(heldByX)).toMatchObject({ status: 'sending', leaseOwner: 'X', sentTs: null });
+      });
+
       it('lists everything oldest first, or one status', async () => {
         const ids = await enqueue(store, message(), message('総務部財政課'), message('総務部総務課'));
         await store.claim(ids[1]!, lease('A', T0));
