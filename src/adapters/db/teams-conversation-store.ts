@@ -35,8 +35,23 @@ export interface TeamsConversationStore {
   personalChatOf(userId: string): Promise<TeamsPersonalChatRecord | null>;
 }
 
+export interface TeamsConversationStoreOptions {
+  /**
+   * How long channel() may answer from memory. The notifier asks for every
+   * card (its service URL, its team's group for the Graph lookup): a query
+   * per card was a fifth of the database work of a fan-out. This store's own
+   * writes take effect at once; another instance's (several bots on one
+   * PostgreSQL) within this time. Default 0: always read.
+   */
+  rememberChannelsMs?: number;
+  now?: () => number;
+}
+
 /** A TeamsConversationStore over an open database. */
-export function createTeamsConversationStore(db: Kysely<Database>): TeamsConversationStore {
+export function createTeamsConversationStore(db: Kysely<Database>, options: TeamsConversationStoreOptions = {}): TeamsConversationStore {
+  const rememberMs = options.rememberChannelsMs ?? 0;
+  const now = options.now ?? Date.now;
+  const remembered = new Map<string, { record: TeamsChannelRecord | null; until: number }>();
   return {
     async recordTeam(team, at) {
       for (const channel of team.channels) {
@@ -49,10 +64,13 @@ export function createTeamsConversationStore(db: Kysely<Database>): TeamsConvers
           .onConflict((oc) => oc.column('conversation_id').doUpdateSet(update))
           .execute();
       }
+      // After the writes: a read in between must not leave the old record remembered.
+      remembered.clear();
     },
 
     async markTeamRemoved(teamId, at) {
       await db.updateTable('teams_conversation').set({ installed: 0, updated_at: at }).where('team_id', '=', teamId).execute();
+      remembered.clear();
     },
 
     async recordPersonalChat(chat, at) {
@@ -65,8 +83,12 @@ export function createTeamsConversationStore(db: Kysely<Database>): TeamsConvers
     },
 
     async channel(conversationId) {
+      const kept = remembered.get(conversationId);
+      if (kept && kept.until > now()) return kept.record;
       const row = await db.selectFrom('teams_conversation').selectAll().where('conversation_id', '=', conversationId).where('kind', '=', 'channel').executeTakeFirst();
-      return row ? channelOf(row) : null;
+      const record = row ? channelOf(row) : null;
+      if (rememberMs > 0) remembered.set(conversationId, { record, until: now() + rememberMs });
+      return record;
     },
 
     async channels() {

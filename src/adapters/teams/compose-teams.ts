@@ -36,6 +36,8 @@ export interface TeamsParts {
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/** A channel's service URL and group, read once a minute rather than once a card. */
+const CHANNEL_MEMORY_MS = 60_000;
 
 /** Builds the parts; nothing connects until start() or a send. */
 export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logger: TeamsLogger, proxy: ProxyEnv = process.env, chart?: DigestChartRenderer): TeamsParts {
@@ -45,7 +47,7 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
   // Idle sockets closed before the server's keep-alive timeout; the proxy's agent wins where there is one.
   const interceptors = [idleAgentInterceptor(), proxyInterceptor(proxy)];
   const tokens = createBotTokenSource({ tokenUrl: endpoints.tokenUrl, clientId: settings.appId, clientSecret: settings.appPassword, agentFor });
-  const conversations = createTeamsConversationStore(db);
+  const conversations = createTeamsConversationStore(db, { rememberChannelsMs: CHANNEL_MEMORY_MS });
   const findDelivered = createGraphLookup({
     graphUrl: endpoints.graphUrl,
     graphScope: endpoints.graphScope,

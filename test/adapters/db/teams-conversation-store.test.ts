@@ -28,6 +28,27 @@ for (const dialect of DIALECTS) {
       expect(await store.channel('19:unknown@thread.tacv2')).toBeNull();
     });
 
+    it('answers the notifier from memory for a minute, but its own install updates at once', async () => {
+      let now = 0;
+      const bot = createTeamsConversationStore(test.db, { rememberChannelsMs: 60_000, now: () => now });
+      // Another instance of the bot on the same database.
+      const other = createTeamsConversationStore(test.db);
+      const team = (serviceUrl: string) => ({ teamId: GENERAL, aadGroupId: 'group-1', tenantId: 't1', serviceUrl, channels: [{ id: JINJI, name: '人事課' }] });
+      await bot.recordTeam(team(SERVICE), '2020-07-01T00:00:00.000Z');
+      expect((await bot.channel(JINJI))?.serviceUrl).toBe(SERVICE);
+
+      await other.recordTeam(team('https://smba.trafficmanager.net/amer/'), '2020-07-02T00:00:00.000Z');
+      now = 59_999;
+      expect((await bot.channel(JINJI))?.serviceUrl).toBe(SERVICE);
+      now = 60_000;
+      expect((await bot.channel(JINJI))?.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+
+      await bot.recordTeam(team('https://smba.trafficmanager.net/emea/'), '2020-07-03T00:00:00.000Z');
+      expect((await bot.channel(JINJI))?.serviceUrl).toBe('https://smba.trafficmanager.net/emea/');
+      await bot.markTeamRemoved(GENERAL, '2020-07-04T00:00:00.000Z');
+      expect((await bot.channel(JINJI))?.installed).toBe(false);
+    });
+
     it('finds a user’s personal chat, the latest one first', async () => {
       const store = createTeamsConversationStore(test.db);
       expect(await store.personalChatOf('aad-1')).toBeNull();
