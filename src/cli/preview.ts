@@ -12,7 +12,8 @@ import { listMilestones, type Plan } from '../domain/plan.ts';
 import { remindersBetween, type StateLookup } from '../domain/reminder-policy.ts';
 import { stateLookupOf } from '../domain/milestone-state.ts';
 import type { Reminder } from '../domain/reminder.ts';
-import { dayOfWeek } from '../domain/local-date.ts';
+import { compareLocalDates, dayOfWeek } from '../domain/local-date.ts';
+import type { LocalDate } from '../domain/plan.ts';
 import { parseTypedDate } from '../domain/typed-time.ts';
 import { quotePrefix } from '../domain/quote-prefix.ts';
 import { CliFailure, type CliIo } from './io.ts';
@@ -21,7 +22,7 @@ import type { Database } from '../adapters/db/schema.ts';
 import { createReportEntryStore, createReportRoundStore } from '../adapters/db/report-store.ts';
 import type { ReportEntry, ReportRound } from '../domain/report-round.ts';
 import { roundItemsOf } from '../app/report/report-scope.ts';
-import { roundNoticesBetween } from '../app/report/round-notices.ts';
+import { roundNoticesBetween, type RoundNotice } from '../app/report/round-notices.ts';
 
 export interface PreviewOptions {
   plan?: string;
@@ -76,6 +77,11 @@ function toJson(r: Reminder, time: string) {
   return { date: r.date, time, kind: r.kind, milestoneId: r.milestoneId, checkpoint: r.checkpoint, due: r.due, division: r.division };
 }
 
+/** A report round's message as a row of its own: `kind` is `round.request`, `round.reminder`, … so a reminder's reader can tell them apart. */
+function roundToJson({ day, notice }: { day: LocalDate; notice: RoundNotice }, time: string) {
+  return { date: day, time, kind: `round.${notice.kind}`, division: notice.division, items: notice.items.map((item) => item.id), divisions: notice.divisions };
+}
+
 const WEEKDAYS = { ja: ['日', '月', '火', '水', '木', '金', '土'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] };
 
 export async function previewCommand(options: PreviewOptions, config: Config, io: CliIo): Promise<void> {
@@ -106,7 +112,10 @@ export async function previewCommand(options: PreviewOptions, config: Config, io
     : [];
   const time = config.REMINDER_TIME;
   if (options.json) {
-    io.out(`${JSON.stringify(reminders.map((r) => toJson(r, time)), null, 2)}\n`);
+    // Day by day as the text lists them: each day's reminders, then the round's messages.
+    const rows = [...reminders.map((r) => toJson(r, time)), ...roundNotices.map((n) => roundToJson(n, time))];
+    rows.sort((a, b) => compareLocalDates(a.date, b.date));
+    io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
   if (reminders.length === 0 && roundNotices.length === 0) {

@@ -81,6 +81,17 @@ describe('shinchoku report', () => {
     expect(preview.stdout).toMatch(/2020-10-12 [^\n]*\n(?:[^\n]+\n)*? {2}報告期限超過 {2}/u);
     expect(preview.stdout).toContain('報告未回答の課');
     expect(preview.stdout).toMatch(/報告ラウンド\(2020-09-30現在、締切 2020-10-09\): \d+ 通/u);
+
+    // The same messages in the JSON, each a row of its own after the day's reminders.
+    const json = await cli(['preview', '--from', '2020-10-01', '--to', '2020-10-13', '--json'], env);
+    const rows = JSON.parse(json.stdout) as { date: string; kind: string; division: string; items?: string[]; divisions?: { division: string; owed: number }[] }[];
+    const round = rows.filter((row) => row.kind.startsWith('round.'));
+    expect(new Set(round.map((row) => row.kind))).toEqual(new Set(['round.reminder', 'round.overdue', 'round.escalation']));
+    expect(round.filter((row) => row.date === '2020-10-06' && row.kind === 'round.reminder')).toHaveLength(asked);
+    expect(round.find((row) => row.kind === 'round.reminder')?.items?.length).toBeGreaterThan(0);
+    expect(round.find((row) => row.kind === 'round.escalation')?.divisions?.length).toBe(asked);
+    expect(rows.map((row) => row.date)).toEqual([...rows.map((row) => row.date)].sort());
+    expect(rows.some((row) => !row.kind.startsWith('round.'))).toBe(true);
   });
 
   it('refuses a bad date or scale with the reason, and records nothing', async () => {
