@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/adapters/db/connect.ts';
 import { createOutboxStore, type OutboxStore } from '../../../src/adapters/db/outbox-store.ts';
@@ -222,6 +223,23 @@ for (const dialect of DIALECTS) {
         expect(rows.get(sentA)).toMatchObject({ status: 'sent', sentTs: '1700000000.000601', sentAt: now, leaseOwner: null });
         expect(rows.get(sentA2)).toMatchObject({ status: 'sent', sentTs: '1700000000.000801' });
         expect(rows.get(heldByX)).toMatchObject({ status: 'sending', leaseOwner: 'X', sentTs: null });
+      });
+
+      it('does not fail the others when one write of a merged statement fails', async () => {
+        const [broken, fine, sentFine] = await enqueue(store, message('課A', 'C0CHANA001'), message('課B', 'C0CHANB001'), message('課C', 'C0CHANC001'));
+        await store.claim(sentFine!, lease('A', T0));
+        // A row the database refuses to change (a trigger), as a damaged row or a constraint would.
+        if (dialect.name === 'sqlite') {
+          await sql`create trigger refuse_one before update on outbox when old.id = ${sql.lit(broken!)} begin select raise(abort, 'refused by test'); end`.execute(test.db);
+        } else {
+          await sql`create function refuse_one() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(test.db);
+          await sql`create trigger refuse_one before update on outbox for each row when (old.id = ${sql.lit(broken!)}) execute function refuse_one()`.execute(test.db);
+        }
+        const answers = await Promise.allSettled([store.claim(broken!, lease('A', T0)), store.claim(fine!, lease('A', T0)), store.markSent(sentFine!, 'A', '1.1', T0)]);
+        expect(answers[0]).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('refused by test') } });
+        expect(answers[1]).toMatchObject({ status: 'fulfilled', value: { id: fine, leaseOwner: 'A' } });
+        expect(answers[2]).toMatchObject({ status: 'fulfilled', value: true });
+        expect(await store.get(broken!)).toMatchObject({ status: 'pending', leaseOwner: null });
       });
 
       it('lists everything oldest first, or one status', async () => {
