@@ -7,7 +7,8 @@
  *   fake-teams-server.ts TEAMS CHANNELS_PER_TEAM
  *
  * adds TEAMS teams of CHANNELS_PER_TEAM channels each (General included),
- * with Teams' published per-conversation limits, and talks over IPC only:
+ * with Teams' published per-conversation and per-tenant limits, and talks
+ * over IPC only:
  *
  *   child → parent  { kind: 'ready', fake: FakeTeamsInfo }   listening
  *   parent → child  { kind: 'stop' }                         closes, then exits 0
@@ -16,7 +17,7 @@
  * `/_fake/violations`, `/_fake/calls`, `/_fake/tokens`).
  */
 import { pathToFileURL } from 'node:url';
-import { FakeTeams } from '../../test/fakes/fake-teams/index.ts';
+import { FakeTeams, TEAMS_TENANT_LIMITS } from '../../test/fakes/fake-teams/index.ts';
 
 export interface FakeTeamsInfo {
   appId: string;
@@ -38,7 +39,8 @@ async function main(argv: string[]): Promise<void> {
   if (!process.send) throw new Error('fake-teams-server.ts is started by a benchmark (fork, with an IPC channel)');
   const teamCount = Number(argv[0]);
   const perTeam = Number(argv[1]);
-  const fake = await new FakeTeams().start();
+  // Every published limit: each conversation's windows (the default) and the app's in the tenant.
+  const fake = await new FakeTeams({ tenantLimits: TEAMS_TENANT_LIMITS }).start();
   const teams = Array.from({ length: teamCount }, (_, t) =>
     fake.addTeam({
       id: benchChannelId(t, 0),

@@ -1,27 +1,28 @@
 /**
  * Teams fan-out benchmark (issue 14): 1,000 reminder cards to 50 Teams
  * channels (20 each) through the fake Bot Connector enforcing Teams'
- * published per-conversation limits (7 per second, 8 per 2 s, 60 per 30 s,
- * 1,800 per hour: HTTP 429 + Retry-After beyond them), delivered by the real
- * dispatcher (real clock, real sleeps, the bot's own options) with the real
- * Teams notifier and pacer as the bot composes them (composeTeams: the SDK's
- * API client, the bot's token from the fake token endpoint, the Graph
- * lookup), from an outbox on SQLite and, when BENCH_DATABASE_URL or
+ * published limits on arrival (per conversation 7 per second, 8 per 2 s,
+ * 60 per 30 s, 1,800 per hour; for the app in the tenant 50 per second:
+ * HTTP 429 + Retry-After beyond them), delivered by the real dispatcher
+ * (real clock, real sleeps, the bot's own options) with the real Teams
+ * notifier and pacer as the bot composes them (composeTeams: the SDK's API
+ * client, the bot's token from the fake token endpoint, the Graph lookup),
+ * from an outbox on SQLite and, when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL names a server, on PostgreSQL. The structure mirrors the
  * Slack fan-out (scripts/bench/fan-out.ts); one difference: the fake runs in
  * a process of its own (fake-teams-server.ts), because at Teams' rates the
  * fake's own work (a JWT check and a JSON parse per card) would otherwise
  * take a third of the bot's event loop, which Microsoft's servers never do.
  *
- * The floor is what the limits alone allow: 20 sends to one conversation,
- * each as early as the windows let it, span 4.0 s from the first to the last
- * (7 at 0 s, 1 at 1 s, 7 at 2 s, 1 at 3 s, 4 at 4 s: minimumSpanMs in
- * test/fakes/fake-teams/rate-limits.ts); the channels run in parallel, so
- * that is the floor of the whole fan-out. The measured total runs from
- * dispatcher.start() to the moment the last message is recorded as sent;
- * the target is total ≤ 1.2 × floor, with 0 lost (an outbox key never
- * posted) and 0 duplicated (a key posted twice), read from the key each
- * card carries.
+ * The floor is what the limits alone allow, each send as early as every
+ * window lets it: the tenant's 50 per second puts 1,000 cards 19.0 s from
+ * the first to the last (50 at 0 s, 50 at 1 s, … 50 at 19 s), longer than
+ * one conversation's 20 cards need (4.0 s: 7 at 0 s, 1 at 1 s, 7 at 2 s,
+ * 1 at 3 s, 4 at 4 s); minimumSpanMs in test/fakes/fake-teams/rate-limits.ts.
+ * The measured total runs from dispatcher.start() to the moment the last
+ * message is recorded as sent; the target is total ≤ 1.2 × floor, with 0
+ * lost (an outbox key never posted) and 0 duplicated (a key posted twice),
+ * read from the key each card carries.
  *
  *   node --import tsx scripts/bench/teams-fan-out.ts
  */
@@ -32,7 +33,7 @@ import { composeTeams } from '../../src/adapters/teams/compose-teams.ts';
 import { outboxKeyOfCard } from '../../src/adapters/teams/outbox-card.ts';
 import { SILENT_TEAMS_LOGGER } from '../../src/adapters/teams/sdk-logger.ts';
 import type { ReminderMessage } from '../../src/app/ports.ts';
-import { minimumSpanMs, TEAMS_CONVERSATION_LIMITS, type ConnectorCall, type RateLimitViolation, type StoredActivity } from '../../test/fakes/fake-teams/index.ts';
+import { minimumSpanMs, TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type ConnectorCall, type RateLimitViolation, type StoredActivity } from '../../test/fakes/fake-teams/index.ts';
 import type { FakeChildMessage, FakeParentMessage, FakeTeamsInfo } from './fake-teams-server.ts';
 import type { BenchDatabase } from './lib/bench-database.ts';
 import { channelPacing, dispatchAll, lostAndDuplicated, onEachDatabase, roundRatio, type FanOutFigures } from './lib/fan-out-run.ts';
@@ -45,7 +46,7 @@ export const CHANNELS = TEAMS * CHANNELS_PER_TEAM;
 export const PER_CHANNEL = 20;
 export const TARGET_RATIO = 1.2;
 /** The limits alone: see the file comment. */
-export const FLOOR_MS = minimumSpanMs(PER_CHANNEL);
+export const FLOOR_MS = Math.max(minimumSpanMs(PER_CHANNEL), minimumSpanMs(CHANNELS * PER_CHANNEL, TEAMS_TENANT_LIMITS));
 
 export interface TeamsFanOutResult extends FanOutFigures {
   /** Requests to the token endpoint: the bot caches its token, so 1 in a run this short. */
@@ -203,8 +204,10 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const results = await onEachDatabase((dialect) => `Teams fan-out on ${dialect}: ${CHANNELS * PER_CHANNEL} cards to ${CHANNELS} channels within Teams' limits`, runTeamsFanOut);
 
-  const limits = TEAMS_CONVERSATION_LIMITS.map((w) => `${w.max}/${w.seconds} s`).join(', ');
-  console.log(`\nTeams fan-out: ${CHANNELS * PER_CHANNEL} cards, ${CHANNELS} channels × ${PER_CHANNEL}, fake Bot Connector limits ${limits} per conversation — ${describeMachine(machine)}`);
+  const limits = (windows: typeof TEAMS_CONVERSATION_LIMITS) => windows.map((w) => `${w.max}/${w.seconds} s`).join(', ');
+  console.log(
+    `\nTeams fan-out: ${CHANNELS * PER_CHANNEL} cards, ${CHANNELS} channels × ${PER_CHANNEL}, fake Bot Connector limits ${limits(TEAMS_CONVERSATION_LIMITS)} per conversation and ${limits(TEAMS_TENANT_LIMITS)} per tenant — ${describeMachine(machine)}`,
+  );
   console.log(
     formatTable(
       ['database', 'total s', 'floor s', 'ratio', 'target ≤1.2', '429s', 'posts', 'lost', 'dup', 'not sent', 'max span s', 'min gap ms', 'bot CPU ms/card', 'of it kernel'],
@@ -235,8 +238,8 @@ async function main(): Promise<void> {
         channels: CHANNELS,
         perChannel: PER_CHANNEL,
         conversationLimits: TEAMS_CONVERSATION_LIMITS,
-        tenantLimits: null,
-        floorRule: 'minimumSpanMs(perChannel): each send as early as every window allows',
+        tenantLimits: TEAMS_TENANT_LIMITS,
+        floorRule: 'max(minimumSpanMs(perChannel), minimumSpanMs(channels × perChannel, tenantLimits)): each send as early as every window allows',
         targetRatio: TARGET_RATIO,
       },
       results,

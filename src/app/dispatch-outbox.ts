@@ -109,10 +109,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function deliverChannel(channel: string, entries: OutboxEntry[], summary: DispatchSummary): Promise<void> {
     for (const entry of entries) {
-      const wait = pacer.freeAt(channel) - now().getTime();
-      if (wait > 0) await sleep(wait, stopping.signal);
       // Stop between messages, never in the middle of one.
-      if (stopping.signal.aborted) return;
+      if (!(await waitForStart(channel))) return;
+      let answered = false;
       try {
         const outcome = await deliverOutboxMessage(entry, {
           outbox: options.outbox,
@@ -125,7 +124,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           // at the same instant) bring two messages of one channel closer
           // than the interval at Slack: a 429, and its Retry-After of a
           // whole second, for about one message in three (scripts/bench/fan-out.ts).
-          afterSend: () => pacer.sent(channel, now().getTime()),
+          afterSend: () => {
+            answered = true;
+            pacer.sent(channel, now().getTime());
+          },
         });
         count(summary, outcome);
         if (outcome.kind === 'rate_limited') {
@@ -136,7 +138,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       } catch (error) {
         summary.errors++;
         emit({ kind: 'error', id: entry.id, key: entry.key, error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        if (!answered) pacer.release?.(channel);
       }
+    }
+  }
+
+  /**
+   * Waits until `channel` may start its next message and takes the start;
+   * false when the dispatcher stops first. A limit over all channels (Teams'
+   * per tenant) can be taken by another channel between the wait and the
+   * take: then it waits again.
+   */
+  async function waitForStart(channel: string): Promise<boolean> {
+    for (;;) {
+      if (stopping.signal.aborted) return false;
+      const at = now().getTime();
+      const wait = pacer.freeAt(channel, at) - at;
+      if (wait > 0) {
+        await sleep(wait, stopping.signal);
+        continue;
+      }
+      if (pacer.take?.(channel, at) ?? true) return true;
     }
   }
 

@@ -15,7 +15,7 @@ import { createTeamsConversationStore } from '../../src/adapters/db/teams-conver
 import { outboxKeyOfCard } from '../../src/adapters/teams/outbox-card.ts';
 import type { TeamsSettings } from '../../src/config.ts';
 import { DIALECTS, type TestDatabase } from '../adapters/db/dialects.ts';
-import { FakeTeams, type FakeTeam, type StoredActivity } from '../fakes/fake-teams/index.ts';
+import { FakeTeams, TEAMS_TENANT_LIMITS, type FakeTeam, type StoredActivity } from '../fakes/fake-teams/index.ts';
 import { reminderMessage } from '../fakes/reminder-messages.ts';
 import { type Child, deliveryEvents, killDuringFanOut, LEASE_STEP_MS, lostAndTwice, startChild } from './kill-during-fan-out.ts';
 
@@ -43,7 +43,8 @@ let teams: FakeTeam[];
 const channelIds = () => teams.flatMap((team) => team.channels.map((channel) => channel.id));
 
 beforeAll(async () => {
-  fake = await new FakeTeams().start();
+  // Every published limit, the tenant's 50 per second too: a restarted bot must keep them as well.
+  fake = await new FakeTeams({ tenantLimits: TEAMS_TENANT_LIMITS }).start();
   teams = Array.from({ length: TEAMS }, (_, t) =>
     fake.addTeam({
       id: `19:fault-team${t}@thread.tacv2`,

@@ -11,7 +11,7 @@
  */
 import { composeTeams } from '../../src/adapters/teams/compose-teams.ts';
 import { teamsSettingsOf } from '../../src/config.ts';
-import { FakeTeams, guidFrom, type FakeMember } from '../fakes/fake-teams/index.ts';
+import { FakeTeams, guidFrom, TEAMS_TENANT_LIMITS, type FakeMember } from '../fakes/fake-teams/index.ts';
 import { VirtualClock } from '../fakes/virtual-clock.ts';
 import { COORDINATOR, DIVISIONS, REFUSING, REFUSING_CHANNEL, startYearBot, type YearBot } from './year-world.ts';
 
@@ -43,8 +43,8 @@ export interface YearTeamsWorld extends YearBot {
 
 export async function startYearTeamsWorld(start: Date): Promise<YearTeamsWorld> {
   const clock = new VirtualClock(start);
-  // Rate limits, activity ids and timestamps follow the virtual clock.
-  const fake = await new FakeTeams({ now: () => clock.now().getTime() }).start();
+  // Rate limits (each conversation's and the tenant's), activity ids and timestamps follow the virtual clock.
+  const fake = await new FakeTeams({ now: () => clock.now().getTime(), tenantLimits: TEAMS_TENANT_LIMITS }).start();
   const people = [...new Set([...COORDINATOR.users, ...Object.values(DIVISIONS).flatMap((d) => [...d.users, ...d.deputies])])].map(teamsMemberOf);
   const mapped = Object.entries(DIVISIONS).filter(([division]) => division !== REFUSING);
   fake.addTeam({ id: REFORM_TEAM, name: '行財政改革', channels: mapped.map(([division, entry]) => ({ id: teamsChannelOf(entry.channel), name: division })), members: people });

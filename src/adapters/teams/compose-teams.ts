@@ -4,7 +4,7 @@
  * dispatcher, the pacing of Teams' limits, and a starter for the app.
  */
 import type { Kysely } from 'kysely';
-import { TEAMS_CONVERSATION_WINDOWS, windowPacer, type ChannelPacer } from '../../app/channel-pacer.ts';
+import { TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOW, windowPacer, type ChannelPacer } from '../../app/channel-pacer.ts';
 import type { CommandDeps } from '../../app/commands/ports.ts';
 import type { Notifier } from '../../app/ports.ts';
 import type { OutboxAdmin } from '../../app/outbox-port.ts';
@@ -71,7 +71,8 @@ export function composeTeams(settings: TeamsSettings, db: Kysely<Database>, logg
     tokens,
     conversations,
     notifier,
-    pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS),
+    // Each conversation's windows, and the app's 50 per second in the tenant over all of them.
+    pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS, { allChannels: TEAMS_TENANT_WINDOW }),
     start: (deps, channelLang, outbox) =>
       startTeamsApp({ appId: settings.appId, tenantId: settings.tenantId, endpoints, tokens, port: settings.port, deps, conversations, outbox, channelLang, logger, interceptors, agentFor }),
   };

@@ -3,8 +3,9 @@
  * posted proactively as Adaptive Cards carrying their outbox key, each to the
  * service URL Teams gave for the conversation. Never throws from send: every
  * failure is a SendResult, classified as for Slack (classify-teams-error.ts).
- * Pacing within Teams' per-conversation limits is the dispatcher's
- * (teamsPacing); this only reports what the connector answered.
+ * Pacing within Teams' limits (per conversation, and the app's in the
+ * tenant) is the dispatcher's, with the pacer composeTeams builds; this only
+ * reports what the connector answered.
  */
 import { Client as ApiClient } from '@microsoft/teams.api';
 import type { ClientOptions } from '@microsoft/teams.common';

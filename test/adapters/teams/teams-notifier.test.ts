@@ -148,4 +148,34 @@ describe('the dispatcher on Teams’ limits', { timeout: 60_000 }, () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps all conversations together within the tenant’s limit, without one 429', async () => {
+    // Teams' tenant limit (50 per second) scaled down so that two conversations, each allowed 7 per second, exceed it.
+    const tenant = { seconds: 1, max: 5 };
+    fake.setTenantLimits([tenant]);
+    const dir = mkdtempSync(join(tmpdir(), 'shinchoku-teams-tenant-'));
+    const db = await openDatabase(join(dir, 'outbox.db'));
+    try {
+      const outbox = createOutboxStore(db);
+      await outbox.tickTransaction('t', new Date(), async (tx) => {
+        for (let i = 0; i < 10; i++) {
+          for (const channel of CHANNELS) {
+            await tx.enqueue({ baseKey: `reminders|2020-07-22|t${i}|${channel}`, day: '2020-07-22', division: `t${i}`, channel, body: reminderMessage() }, []);
+          }
+        }
+      });
+      const pacer = windowPacer(TEAMS_CONVERSATION_WINDOWS, { allChannels: { count: tenant.max, ms: tenant.seconds * 1000 } });
+      const dispatcher = createDispatcher({ outbox, notifier, clock: { now: () => new Date() }, owner: 'test', pacer });
+      const started = Date.now();
+      let sent = 0;
+      while (sent < 20 && Date.now() - started < 50_000) sent += (await dispatcher.runOnce()).sent;
+      expect(sent).toBe(20);
+      for (const channel of CHANNELS) expect(fake.activitiesIn(channel)).toHaveLength(10);
+      expect(fake.rateLimitViolations).toEqual([]);
+    } finally {
+      fake.setTenantLimits(null);
+      await closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

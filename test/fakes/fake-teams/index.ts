@@ -64,7 +64,7 @@ import { TokenEndpoint, type TokenRequest } from './token-endpoint.ts';
 import { TeamsWorld, guidFrom, type AddTeamInput, type FakeChannel, type FakeMember, type FakeTeam, type PersonalChat } from './world.ts';
 
 export { BOT_FRAMEWORK_ISSUER, type ActivityTokenOptions } from './issuer.ts';
-export { TEAMS_CONVERSATION_LIMITS, minimumSpanMs, type RateWindow } from './rate-limits.ts';
+export { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, minimumSpanMs, type RateWindow } from './rate-limits.ts';
 export type { Activity, Where } from './activities.ts';
 export type { StoredActivity, StoredRevision } from './activity-store.ts';
 export type { ConnectorCall, RateLimitViolation } from './connector.ts';

@@ -22,6 +22,9 @@ export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = Object.freeze([
   { seconds: 3600, max: 1800 },
 ]);
 
+/** Microsoft's published global limit for an app in one tenant: 50 requests per second, all conversations together. */
+export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = Object.freeze([{ seconds: 1, max: 50 }]);
+
 export class SlidingWindowLimiter {
   readonly #windows: readonly RateWindow[];
   readonly #longestMs: number;
