@@ -105,18 +105,27 @@ export function windowPacer(windows: readonly RateWindow[], options: { marginMs?
   };
 }
 
-/** The starts of one window shared by all channels: in flight, or answered and still counted. */
+/**
+ * The starts of one window shared by all channels: in flight, or answered
+ * and still counted. A new pacer (a bot just started) cannot know what the
+ * process before it sent in the last window, up to a crash: it starts with
+ * the window full, so its first message waits one window.
+ */
 function sharedStarts(window: RateWindow, marginMs: number) {
   let inFlight = 0;
   /** When each answered start stops counting, ascending. */
   const frees: number[] = [];
+  let quietUntil: number | null = null;
   const counted = (now: number) => {
+    quietUntil ??= now + window.ms + marginMs;
+    if (now < quietUntil) return window.count;
     while (frees.length > 0 && frees[0]! <= now) frees.shift();
     return inFlight + frees.length;
   };
   return {
     freeAt(now: number): number {
       if (counted(now) < window.count) return now;
+      if (now < quietUntil!) return quietUntil!;
       // All taken: the first answered one to age out, or (all in flight) a look again soon.
       return frees.length > 0 ? frees[0]! : now + IN_FLIGHT_RECHECK_MS;
     },
