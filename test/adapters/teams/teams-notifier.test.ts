@@ -119,19 +119,29 @@ describe('Teams notifier', () => {
   });
 });
 
+/** An outbox on a fresh SQLite file with `perChannel` cards queued for each conversation, for `use`. */
+async function withQueuedCards(perChannel: number, tag: string, use: (outbox: ReturnType<typeof createOutboxStore>) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'shinchoku-teams-pace-'));
+  const db = await openDatabase(join(dir, 'outbox.db'));
+  try {
+    const outbox = createOutboxStore(db);
+    await outbox.tickTransaction('t', new Date(), async (tx) => {
+      for (let i = 0; i < perChannel; i++) {
+        for (const channel of CHANNELS) {
+          await tx.enqueue({ baseKey: `reminders|2020-07-22|${tag}${i}|${channel}`, day: '2020-07-22', division: `${tag}${i}`, channel, body: reminderMessage() }, []);
+        }
+      }
+    });
+    await use(outbox);
+  } finally {
+    await closeDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the dispatcher on Teams’ limits', { timeout: 60_000 }, () => {
   it('delivers 20 cards to each of two conversations, none twice, without one 429, near the limits’ floor', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'shinchoku-teams-pace-'));
-    const db = await openDatabase(join(dir, 'outbox.db'));
-    try {
-      const outbox = createOutboxStore(db);
-      await outbox.tickTransaction('t', new Date(), async (tx) => {
-        for (let i = 0; i < 20; i++) {
-          for (const channel of CHANNELS) {
-            await tx.enqueue({ baseKey: `reminders|2020-07-22|d${i}|${channel}`, day: '2020-07-22', division: `d${i}`, channel, body: reminderMessage() }, []);
-          }
-        }
-      });
+    await withQueuedCards(20, 'd', async (outbox) => {
       const dispatcher = createDispatcher({ outbox, notifier, clock: { now: () => new Date() }, owner: 'test', pacer: windowPacer(TEAMS_CONVERSATION_WINDOWS) });
       const started = Date.now();
       let sent = 0;
@@ -143,39 +153,26 @@ describe('the dispatcher on Teams’ limits', { timeout: 60_000 }, () => {
       // 8 per 2 s: the floor for 20 messages is two full windows (4 s). A fixed 1-per-2-s interval
       // would take 38 s or more; the bound leaves room for a loaded machine and still tells them apart.
       expect(elapsed).toBeLessThan(30_000);
-    } finally {
-      await closeDatabase(db);
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keeps all conversations together within the tenant’s limit, without one 429', async () => {
     // Teams' tenant limit (50 per second) scaled down so that two conversations, each allowed 7 per second, exceed it.
     const tenant = { seconds: 1, max: 5 };
     fake.setTenantLimits([tenant]);
-    const dir = mkdtempSync(join(tmpdir(), 'shinchoku-teams-tenant-'));
-    const db = await openDatabase(join(dir, 'outbox.db'));
     try {
-      const outbox = createOutboxStore(db);
-      await outbox.tickTransaction('t', new Date(), async (tx) => {
-        for (let i = 0; i < 10; i++) {
-          for (const channel of CHANNELS) {
-            await tx.enqueue({ baseKey: `reminders|2020-07-22|t${i}|${channel}`, day: '2020-07-22', division: `t${i}`, channel, body: reminderMessage() }, []);
-          }
-        }
+      await withQueuedCards(10, 't', async (outbox) => {
+        const pacer = windowPacer(TEAMS_CONVERSATION_WINDOWS, { allChannels: { count: tenant.max, ms: tenant.seconds * 1000 } });
+        const dispatcher = createDispatcher({ outbox, notifier, clock: { now: () => new Date() }, owner: 'test', pacer });
+        const started = Date.now();
+        let sent = 0;
+        while (sent < 20 && Date.now() - started < 50_000) sent += (await dispatcher.runOnce()).sent;
+        expect(sent).toBe(20);
+        for (const channel of CHANNELS) expect(fake.activitiesIn(channel)).toHaveLength(10);
+        expect(fake.rateLimitViolations).toEqual([]);
       });
-      const pacer = windowPacer(TEAMS_CONVERSATION_WINDOWS, { allChannels: { count: tenant.max, ms: tenant.seconds * 1000 } });
-      const dispatcher = createDispatcher({ outbox, notifier, clock: { now: () => new Date() }, owner: 'test', pacer });
-      const started = Date.now();
-      let sent = 0;
-      while (sent < 20 && Date.now() - started < 50_000) sent += (await dispatcher.runOnce()).sent;
-      expect(sent).toBe(20);
-      for (const channel of CHANNELS) expect(fake.activitiesIn(channel)).toHaveLength(10);
-      expect(fake.rateLimitViolations).toEqual([]);
     } finally {
       fake.setTenantLimits(null);
-      await closeDatabase(db);
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
